@@ -1,0 +1,84 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from congress.models import (
+    Congress,
+    CongressAgendaItem,
+    Organization,
+    RegionalCommission,
+    StandardParagraph,
+    State,
+    Topic,
+    Workshop,
+)
+
+
+@admin.register(State)
+class StateAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "category", "precedence"]
+    list_filter = ["category"]
+    search_fields = ["name", "short_name"]
+
+
+@admin.register(RegionalCommission)
+class RegionalCommissionAdmin(admin.ModelAdmin):
+    list_display = ["abbreviation", "name"]
+    search_fields = ["name", "abbreviation"]
+    autocomplete_fields = ["member_states"]
+
+
+class CongressAgendaItemInline(admin.TabularInline):
+    model = CongressAgendaItem
+    extra = 0
+
+
+class WorkshopInline(admin.TabularInline):
+    model = Workshop
+    extra = 0
+
+
+class TopicInline(admin.TabularInline):
+    model = Topic
+    extra = 0
+    fields = ["order", "kind", "agenda_item", "workshop"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Offer only the items and workshops of the Congress being edited.
+        congress_id = request.resolver_match.kwargs.get("object_id")
+        if db_field.name == "agenda_item":
+            kwargs["queryset"] = CongressAgendaItem.objects.filter(congress_id=congress_id)
+        if db_field.name == "workshop":
+            kwargs["queryset"] = Workshop.objects.filter(congress_id=congress_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class StandardParagraphInline(admin.StackedInline):
+    model = StandardParagraph
+    extra = 0
+    fields = ["part", "order", "text"]
+    verbose_name_plural = _("Standard text shared by all preparatory meetings (Introduction)")
+
+
+@admin.register(Congress)
+class CongressAdmin(admin.ModelAdmin):
+    list_display = ["title", "symbol_prefix", "host_city", "start_date"]
+    search_fields = ["title", "symbol_prefix"]
+    autocomplete_fields = ["host_country"]
+    fieldsets = [
+        (None, {"fields": ["ordinal", "title", "short_title", "symbol_prefix", "main_theme"]}),
+        (_("Venue and dates"), {"fields": ["host_city", "host_country", "start_date", "end_date"]}),
+    ]
+    inlines = [CongressAgendaItemInline, WorkshopInline, TopicInline, StandardParagraphInline]
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "congress", "order"]
+    list_filter = ["congress", "kind"]
+    list_select_related = ["congress", "agenda_item", "workshop"]
+    search_fields = ["agenda_item__title", "workshop__title", "congress__main_theme"]

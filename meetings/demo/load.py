@@ -1,0 +1,187 @@
+"""Loads the Western Asia Regional Preparatory Meeting of 2019 (A/CONF.234/RPM.2) from its data file.
+
+Every row is found by its natural key and updated in place, so loading twice changes nothing.
+"""
+
+import json
+from datetime import date, time
+from pathlib import Path
+
+from django.db import transaction
+
+from congress.models import (
+    Congress,
+    CongressAgendaItem,
+    Organization,
+    RegionalCommission,
+    StandardParagraph,
+    State,
+    Topic,
+    Workshop,
+)
+from meetings.models import AgendaItem, Document, Meeting, MeetingParagraph, Officer, Participation, Session
+from recommendations.models import Discussion, Recommendation, SummaryParagraph
+
+DATA_FILE = Path(__file__).with_name("western_asia_2019.json")
+
+
+@transaction.atomic
+def load_demo_meeting(*, data_file=DATA_FILE):
+    data = json.loads(Path(data_file).read_text(encoding="utf-8"))
+    states = {name: State.objects.get_or_create(name=name)[0] for name in data["states"]}
+    organizations = {}
+    for row in data["organizations"]:
+        organizations[row["name"]], _ = Organization.objects.update_or_create(
+            name=row["name"],
+            defaults={"short_name": row["short_name"], "category": row["category"], "precedence": row["precedence"]},
+        )
+    commission_data = data["regional_commission"]
+    commission, _ = RegionalCommission.objects.update_or_create(
+        abbreviation=commission_data["abbreviation"], defaults={"name": commission_data["name"]}
+    )
+    commission.member_states.set(states[name] for name in commission_data["members"])
+
+    congress, topics = load_congress(data["congress"], states)
+    load_meeting(data["meeting"], congress, commission, topics, states, organizations)
+
+
+def load_congress(data, states):
+    congress, _ = Congress.objects.update_or_create(
+        ordinal=data["ordinal"],
+        defaults={
+            "title": data["title"],
+            "short_title": data["short_title"],
+            "symbol_prefix": data["symbol_prefix"],
+            "host_city": data["host_city"],
+            "host_country": states[data["host_country"]],
+            "start_date": date.fromisoformat(data["start_date"]),
+            "end_date": date.fromisoformat(data["end_date"]),
+            "main_theme": data["main_theme"],
+        },
+    )
+    agenda_items = {
+        row["number"]: CongressAgendaItem.objects.update_or_create(
+            congress=congress, number=row["number"], defaults={"title": row["title"]}
+        )[0]
+        for row in data["agenda_items"]
+    }
+    workshops = {
+        row["number"]: Workshop.objects.update_or_create(
+            congress=congress, number=row["number"], defaults={"title": row["title"]}
+        )[0]
+        for row in data["workshops"]
+    }
+    topics = []
+    for order, row in enumerate(data["topics"]):
+        topic, _ = Topic.objects.update_or_create(
+            congress=congress,
+            order=order,
+            defaults={
+                "kind": row["kind"],
+                "agenda_item": agenda_items.get(row.get("agenda_item")),
+                "workshop": workshops.get(row.get("workshop")),
+            },
+        )
+        topics.append(topic)
+    for order, text in enumerate(data["introduction"], start=1):
+        StandardParagraph.objects.update_or_create(
+            congress=congress, part=StandardParagraph.Part.INTRODUCTION, order=order, defaults={"text": text}
+        )
+    return congress, topics
+
+
+def load_meeting(data, congress, commission, topics, states, organizations):
+    meeting, _ = Meeting.objects.update_or_create(
+        congress=congress,
+        number=data["number"],
+        defaults={
+            "region": data["region"],
+            "regional_commission": commission,
+            "slug": data["slug"],
+            "venue_city": data["venue_city"],
+            "venue_country": states[data["venue_country"]],
+            "start_date": date.fromisoformat(data["start_date"]),
+            "end_date": date.fromisoformat(data["end_date"]),
+            "original_language": data["original_language"],
+            "opened_by": data["opened_by"],
+            "status": Meeting.Status.CLOSED,
+        },
+    )
+    sessions = {}
+    for row in data["sessions"]:
+        sessions[row["number"]], _ = Session.objects.update_or_create(
+            meeting=meeting,
+            number=row["number"],
+            defaults={
+                "date": date.fromisoformat(row["date"]),
+                "start_time": time.fromisoformat(row["start"]),
+                "end_time": time.fromisoformat(row["end"]),
+            },
+        )
+    meeting.agenda_adopted_at = sessions[data["agenda_adopted_at"]]
+    meeting.organization_of_work_at = sessions[data["organization_of_work_at"]]
+    meeting.report_adopted_at = sessions[data["report_adopted_at"]]
+    meeting.save()
+
+    participants = data["participants"]
+    for capacity, names in (
+        (Participation.Capacity.MEMBER, participants["member_states"]),
+        (Participation.Capacity.OBSERVER, participants["observer_states"]),
+    ):
+        for name in names:
+            Participation.objects.update_or_create(meeting=meeting, state=states[name], defaults={"capacity": capacity})
+    for name in participants["organizations"]:
+        Participation.objects.update_or_create(
+            meeting=meeting, organization=organizations[name], defaults={"capacity": Participation.Capacity.OBSERVER}
+        )
+
+    for order, row in enumerate(data["officers"]):
+        Officer.objects.update_or_create(
+            meeting=meeting,
+            role=row["role"],
+            name=row["name"],
+            defaults={
+                "state": states[row["state"]],
+                "elected_at": sessions[row["session"]],
+                "election_method": row["method"],
+                "order": order,
+            },
+        )
+
+    for order, row in enumerate(data["agenda"], start=1):
+        item, _ = AgendaItem.objects.update_or_create(
+            meeting=meeting,
+            parent=None,
+            order=order,
+            defaults={"title": row["title"], "topic": topics[row["topic"]] if "topic" in row else None},
+        )
+        for sub_order, sub in enumerate(row.get("sub_items", []), start=1):
+            AgendaItem.objects.update_or_create(
+                meeting=meeting,
+                parent=item,
+                order=sub_order,
+                defaults={"title": sub.get("title", ""), "topic": topics[sub["topic"]]},
+            )
+
+    for order, row in enumerate(data["documents"], start=1):
+        Document.objects.update_or_create(
+            meeting=meeting, symbol=row["symbol"], defaults={"title": row["title"], "kind": row["kind"], "order": order}
+        )
+
+    for part, key in (
+        (MeetingParagraph.Part.CONCLUSIONS_PREAMBLE, "preamble"),
+        (MeetingParagraph.Part.OPENING_STATEMENTS, "opening_statements"),
+        (MeetingParagraph.Part.OTHER_MATTERS, "other_matters"),
+    ):
+        for order, text in enumerate(data[key], start=1):
+            MeetingParagraph.objects.update_or_create(meeting=meeting, part=part, order=order, defaults={"text": text})
+
+    for row in data["discussions"]:
+        discussion, _ = Discussion.objects.update_or_create(
+            meeting=meeting, topic=topics[row["topic"]], defaults={"outcome_introduction": row["outcome_intro"]}
+        )
+        for order, text in enumerate(row["summary"], start=1):
+            SummaryParagraph.objects.update_or_create(discussion=discussion, order=order, defaults={"text": text})
+        for order, text in enumerate(row["recommendations"], start=1):
+            Recommendation.objects.update_or_create(discussion=discussion, order=order, defaults={"text": text})
+    return meeting

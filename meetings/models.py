@@ -1,0 +1,414 @@
+"""A regional preparatory meeting: its sessions, attendance, officers, agenda, documents and drafted text."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from congress.dates import date_range, long_date, ordinal
+from congress.models import Congress, Organization, RegionalCommission, StandardParagraph, State, Topic
+
+MARKUP_HELP = _("Write *italics* for titles and [A/CONF.234/PM.1] for a document symbol.")
+
+
+class MeetingQuerySet(models.QuerySet):
+    def for_report(self):
+        """Everything the report builder reads, in a fixed number of queries whatever the meeting's size."""
+        from recommendations.models import Discussion
+
+        return self.select_related(
+            "congress__host_country",
+            "regional_commission",
+            "venue_country",
+            "agenda_adopted_at",
+            "organization_of_work_at",
+            "report_adopted_at",
+        ).prefetch_related(
+            Prefetch(
+                "congress__standard_paragraphs",
+                queryset=StandardParagraph.objects.filter(part=StandardParagraph.Part.INTRODUCTION),
+                to_attr="introduction_paragraphs",
+            ),
+            "paragraphs",
+            "sessions",
+            Prefetch("participations", queryset=Participation.objects.select_related("state", "organization")),
+            Prefetch("officers", queryset=Officer.objects.select_related("state", "elected_at")),
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.select_related("topic__congress", "topic__agenda_item", "topic__workshop"),
+            ),
+            "documents",
+            Prefetch(
+                "discussions",
+                queryset=Discussion.objects.select_related(
+                    "topic__congress", "topic__agenda_item", "topic__workshop"
+                ).prefetch_related("summary_paragraphs", "recommendations"),
+            ),
+        )
+
+
+class Meeting(models.Model):
+    """A regional preparatory meeting for a Congress, such as the Western Asia meeting of 2019."""
+
+    class Language(models.TextChoices):
+        ARABIC = "ar", _("Arabic")
+        CHINESE = "zh", _("Chinese")
+        ENGLISH = "en", _("English")
+        FRENCH = "fr", _("French")
+        RUSSIAN = "ru", _("Russian")
+        SPANISH = "es", _("Spanish")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        IN_SESSION = "in_session", _("In session")
+        CLOSED = "closed", _("Closed")
+
+    congress = models.ForeignKey(
+        Congress, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("Congress")
+    )
+    region = models.CharField(_("region"), max_length=100, help_text=_("Western Asia"))
+    regional_commission = models.ForeignKey(
+        RegionalCommission,
+        on_delete=models.PROTECT,
+        related_name="meetings",
+        verbose_name=_("regional commission"),
+    )
+    number = models.PositiveSmallIntegerField(_("number"), help_text=_("2 for RPM.2; not in date order."))
+    symbol = models.CharField(
+        _("report symbol"),
+        max_length=60,
+        unique=True,
+        blank=True,
+        help_text=_("Left empty, it becomes the meeting's series followed by /1, e.g. A/CONF.234/RPM.2/1."),
+    )
+    slug = models.SlugField(_("address"), max_length=80, unique=True, help_text=_("western-asia-2019"))
+    venue_city = models.CharField(_("city"), max_length=100)
+    venue_country = models.ForeignKey(
+        State, on_delete=models.PROTECT, related_name="meetings_hosted", verbose_name=_("host country")
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    original_language = models.CharField(
+        _("original language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    opened_by = models.CharField(
+        _("opened by"),
+        max_length=200,
+        blank=True,
+        help_text=_("As the report says it: “the Secretary of the Meeting”."),
+    )
+    agenda_adopted_at = models.ForeignKey(
+        "Session",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("agenda adopted at"),
+    )
+    organization_of_work_at = models.ForeignKey(
+        "Session",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organization of work approved at"),
+    )
+    report_adopted_at = models.ForeignKey(
+        "Session",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("report adopted at"),
+    )
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date"]
+        verbose_name = _("regional meeting")
+        verbose_name_plural = _("regional meetings")
+        constraints = [
+            models.UniqueConstraint(fields=["congress", "number"], name="unique_meeting_number_per_congress"),
+            models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="meeting_ends_after_it_starts"),
+        ]
+
+    def __str__(self):
+        return self.symbol or self.title
+
+    def save(self, *args, **kwargs):
+        if not self.symbol and self.congress_id and self.number:
+            self.symbol = f"{self.series}/1"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("meetings:report", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The meeting cannot end before it starts: check the end date.")
+        if self.symbol and self.congress_id and self.number and not self.symbol.startswith(f"{self.series}/"):
+            errors["symbol"] = _("The report symbol must be in the meeting's series, %(series)s/…") % {
+                "series": self.series
+            }
+        for field in ("agenda_adopted_at", "organization_of_work_at", "report_adopted_at"):
+            session = getattr(self, field)
+            if session is not None and session.meeting_id != self.pk:
+                errors[field] = _("Choose one of this meeting's own sessions.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def series(self):
+        """The symbol stem of the meeting's documents: A/CONF.234/RPM.2."""
+        return f"{self.congress.symbol_prefix}/RPM.{self.number}"
+
+    @property
+    def title(self):
+        return f"{self.region} Regional Preparatory Meeting for the {self.congress.title}"
+
+    @property
+    def dates(self):
+        return date_range(self.start_date, self.end_date)
+
+
+class Session(models.Model):
+    """A numbered plenary meeting of a regional meeting ("1st meeting, 26 March 2019")."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="sessions")
+    number = models.PositiveSmallIntegerField(_("number"))
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("starts at"), null=True, blank=True)
+    end_time = models.TimeField(_("ends at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        verbose_name = _("plenary meeting")
+        verbose_name_plural = _("plenary meetings")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="unique_session_number"),
+            models.CheckConstraint(
+                condition=Q(end_time__isnull=True) | Q(start_time__isnull=True) | Q(end_time__gt=F("start_time")),
+                name="session_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{ordinal(self.number)} meeting, {long_date(self.date)}"
+
+    def clean(self):
+        meeting = self.meeting if self.meeting_id else None
+        if (
+            meeting
+            and self.date
+            and meeting.start_date
+            and meeting.end_date
+            and not meeting.start_date <= self.date <= meeting.end_date
+        ):
+            raise ValidationError(
+                {"date": _("The date must fall within the meeting, %(dates)s.") % {"dates": meeting.dates}}
+            )
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            raise ValidationError({"end_time": _("A plenary meeting ends after it starts.")})
+
+
+class Participation(models.Model):
+    """A State or organization represented at a meeting, and in what capacity."""
+
+    class Capacity(models.TextChoices):
+        MEMBER = "member", _("Member of the regional commission")
+        OBSERVER = "observer", _("Observer")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations")
+    state = models.ForeignKey(
+        State, on_delete=models.PROTECT, null=True, blank=True, related_name="participations", verbose_name=_("State")
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("organization"),
+    )
+    capacity = models.CharField(_("capacity"), max_length=10, choices=Capacity.choices, default=Capacity.OBSERVER)
+
+    class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__isnull=False, organization__isnull=True)
+                | Q(state__isnull=True, organization__isnull=False),
+                name="participant_is_a_state_or_an_organization",
+            ),
+            models.CheckConstraint(
+                condition=Q(capacity="observer") | Q(state__isnull=False),
+                name="only_states_participate_as_members",
+            ),
+            models.UniqueConstraint(fields=["meeting", "state"], name="unique_state_participation"),
+            models.UniqueConstraint(fields=["meeting", "organization"], name="unique_organization_participation"),
+        ]
+
+    def __str__(self):
+        return str(self.state or self.organization)
+
+    def clean(self):
+        if bool(self.state_id) == bool(self.organization_id):
+            raise ValidationError(_("Choose either a State or an organization."))
+        if self.organization_id and self.capacity == self.Capacity.MEMBER:
+            raise ValidationError({"capacity": _("Organizations attend as observers.")})
+
+
+class Officer(models.Model):
+    """An officer elected by a meeting: its Chair, a Vice-Chair or its Rapporteur."""
+
+    class Role(models.TextChoices):
+        # The order is the order of the officers block of a report.
+        CHAIR = "chair", _("Chair")
+        VICE_CHAIR = "vice_chair", _("Vice-Chair")
+        RAPPORTEUR = "rapporteur", _("Rapporteur")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="officers")
+    role = models.CharField(_("office"), max_length=20, choices=Role.choices)
+    name = models.CharField(_("name"), max_length=200)
+    state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="officers", verbose_name=_("State"))
+    elected_at = models.ForeignKey(
+        Session, on_delete=models.PROTECT, related_name="elections", verbose_name=_("elected at")
+    )
+    election_method = models.CharField(_("elected"), max_length=100, default="by acclamation")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["meeting", "order", "pk"]
+        verbose_name = _("officer")
+        verbose_name_plural = _("officers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "role"],
+                condition=Q(role__in=["chair", "rapporteur"]),
+                name="one_chair_and_one_rapporteur",
+                violation_error_message=_("A meeting has one Chair and one Rapporteur."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_role_display()}: {self.name} ({self.state})"
+
+    def clean(self):
+        if self.elected_at_id and self.meeting_id and self.elected_at.meeting_id != self.meeting_id:
+            raise ValidationError({"elected_at": _("Choose a plenary meeting of this meeting.")})
+
+
+class AgendaItem(models.Model):
+    """An item of a meeting's agenda, or a sub-item of one."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="sub_items",
+        verbose_name=_("sub-item of"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(
+        _("title"),
+        max_length=700,
+        blank=True,
+        help_text=_("Without the final full stop. Left empty, a sub-item takes the title of its Congress topic."),
+    )
+    topic = models.ForeignKey(
+        Topic,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meeting_agenda_items",
+        verbose_name=_("Congress topic"),
+    )
+    annotation = models.TextField(_("annotation"), blank=True, help_text=MARKUP_HELP)
+
+    class Meta:
+        ordering = ["meeting", "order", "pk"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        constraints = [
+            models.CheckConstraint(condition=~Q(title="") | Q(topic__isnull=False), name="agenda_item_has_a_title"),
+        ]
+
+    def __str__(self):
+        return self.display_title
+
+    def clean(self):
+        if not self.title and not self.topic_id:
+            raise ValidationError({"title": _("Give the item a title or link it to a Congress topic.")})
+        if self.parent_id:
+            if self.parent.meeting_id != self.meeting_id:
+                raise ValidationError({"parent": _("A sub-item belongs to an item of the same meeting.")})
+            if self.parent.parent_id:
+                raise ValidationError({"parent": _("Sub-items cannot have sub-items of their own.")})
+        if self.topic_id and self.meeting_id and self.topic.congress_id != self.meeting.congress_id:
+            raise ValidationError({"topic": _("Choose a topic of this meeting's Congress.")})
+
+    @property
+    def display_title(self):
+        return self.title or self.topic.title
+
+
+class Document(models.Model):
+    """A document before a meeting, under its UN symbol."""
+
+    class Kind(models.TextChoices):
+        PROVISIONAL_AGENDA = "provisional_agenda", _("Provisional agenda")
+        DRAFT_REPORT = "draft_report", _("Draft report or addendum")
+        PARTICIPANTS = "participants", _("List of participants")
+        BACKGROUND = "background", _("Background or conference room paper")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
+    symbol = models.CharField(_("symbol"), max_length=80, help_text=_("A/CONF.234/RPM.2/L.1"))
+    title = models.CharField(_("title"), max_length=500)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.BACKGROUND)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["meeting", "order", "pk"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "symbol"],
+                name="unique_document_symbol",
+                violation_error_message=_("This meeting already has a document with this symbol."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.symbol} {self.title}"
+
+
+class MeetingParagraph(models.Model):
+    """A drafted paragraph of a meeting's report outside the topics: statements, other matters, overrides."""
+
+    class Part(models.TextChoices):
+        # The order is the order in which the parts appear in the report.
+        INTRODUCTION = "introduction", _("Introduction (replaces the Congress's standard text)")
+        CONCLUSIONS_PREAMBLE = "conclusions_preamble", _("Conclusions and recommendations, before the topics")
+        OPENING_STATEMENTS = "opening_statements", _("Opening of the Meeting, statements")
+        OTHER_MATTERS = "other_matters", _("Other matters")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="paragraphs")
+    part = models.CharField(_("part of the report"), max_length=30, choices=Part.choices)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    text = models.TextField(_("text"), help_text=MARKUP_HELP)
+
+    class Meta:
+        ordering = ["meeting", "part", "order", "pk"]
+        verbose_name = _("report paragraph")
+        verbose_name_plural = _("report paragraphs")
+
+    def __str__(self):
+        return self.text[:80]

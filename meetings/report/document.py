@@ -1,0 +1,157 @@
+"""The report as a plain document tree, free of the database and of any output format.
+
+The builder (builder.py) makes it and owns every number and letter in it; each renderer walks it.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    """Italics, as UN documents set the titles of publications."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """A UN document symbol, which online renderers link to the Official Document System."""
+
+    symbol: str
+
+
+Inline = Text | Emphasis | Symbol
+
+
+def plain_text(content):
+    """The words of a run of inlines, without their styling."""
+    return "".join(getattr(inline, "text", None) or inline.symbol for inline in content)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A numbered paragraph; numbers run 1…N through the whole report."""
+
+    number: int
+    content: tuple[Inline, ...]
+
+    @property
+    def anchor(self):
+        return f"para-{self.number}"
+
+
+@dataclass(frozen=True)
+class Subparagraph:
+    """A lettered subparagraph, (a), (b) …, such as a recommendation."""
+
+    label: str
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Subheading:
+    """An unnumbered run-in heading such as "Summary of deliberations"."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class OfficerLine:
+    label: str  # "Chair:", "Vice-Chairs:", or "" for a second Vice-Chair under the first
+    officer: str  # "Zakaria Alansari (Kuwait)"
+
+
+@dataclass(frozen=True)
+class OfficerList:
+    lines: tuple[OfficerLine, ...]
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    label: str  # "1." or "(a)"
+    text: str  # with its closing punctuation
+    sub_items: tuple["AgendaEntry", ...] = ()
+
+
+@dataclass(frozen=True)
+class AgendaList:
+    """The agenda as adopted, quoted in the report; its lines are not paragraphs."""
+
+    items: tuple[AgendaEntry, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[tuple[Inline, ...], ...], ...]
+
+
+Block = Paragraph | Subparagraph | Subheading | OfficerList | AgendaList | Table
+
+
+@dataclass
+class Section:
+    """A chapter ("I."), a section ("A."), a sub-section ("1.") or an annex."""
+
+    CHAPTER = "chapter"
+    SECTION = "section"
+    SUBSECTION = "subsection"
+    ANNEX = "annex"
+
+    level: str
+    label: str  # "I.", "A.", "1.", "Annex I", or "" for a section that stands alone
+    title: str
+    anchor: str
+    children: list = field(default_factory=list)  # blocks and sub-sections, in reading order
+
+    @property
+    def heading(self):
+        if self.level == self.ANNEX or not self.label:
+            return self.title
+        return f"{self.label} {self.title}"
+
+    def sections(self):
+        return [child for child in self.children if isinstance(child, Section)]
+
+
+@dataclass
+class Report:
+    """One UN document: its masthead, front matter, chapters and annexes."""
+
+    symbol: str
+    organ: str
+    distribution: str
+    original_language: str
+    congress_title: str
+    congress_place_and_dates: str
+    title: str
+    chapters: list[Section]
+    annexes: list[Section]
+    language: str = "en"
+
+    def contents(self):
+        """The contents list: chapters, their sections and the annexes, as (section, depth)."""
+        for chapter in self.chapters:
+            yield chapter, 0
+            for section in chapter.sections():
+                yield section, 1
+        for annex in self.annexes:
+            yield annex, 0
+
+    def paragraphs(self):
+        """Every numbered paragraph, in order."""
+
+        def walk(section):
+            for child in section.children:
+                if isinstance(child, Section):
+                    yield from walk(child)
+                elif isinstance(child, Paragraph):
+                    yield child
+
+        for section in self.chapters + self.annexes:
+            yield from walk(section)

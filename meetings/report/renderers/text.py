@@ -1,0 +1,61 @@
+"""The report as plain text, laid out as the published document reads: one block a paragraph."""
+
+from meetings.report import document as doc
+from meetings.report.renderers.base import filename_for
+
+
+def render(report):
+    return filename_for(report.symbol, "txt"), "text/plain; charset=utf-8", render_text(report).encode()
+
+
+def render_text(report):
+    blocks = [
+        f"United Nations\t{report.symbol}",
+        f"{report.organ}\tDistr.: {report.distribution}\n\tOriginal: {report.original_language}",
+        report.congress_title,
+        report.congress_place_and_dates,
+        report.title,
+        "Contents",
+        "\n".join(contents_line(section) for section, _depth in report.contents()),
+    ]
+    for section in report.chapters + report.annexes:
+        blocks.extend(section_blocks(section))
+    return "\n\n".join(blocks) + "\n"
+
+
+def contents_line(section):
+    if section.level == doc.Section.ANNEX:
+        return f"{section.label}\n{section.title}"
+    return section.heading
+
+
+def section_blocks(section):
+    if section.level == doc.Section.ANNEX:
+        yield section.label
+    yield section.heading
+    for child in section.children:
+        if isinstance(child, doc.Section):
+            yield from section_blocks(child)
+        else:
+            yield block_text(child)
+
+
+def block_text(block):
+    match block:
+        case doc.Paragraph():
+            return f"{block.number}. {doc.plain_text(block.content)}"
+        case doc.Subparagraph():
+            return f"{block.label} {doc.plain_text(block.content)}"
+        case doc.Subheading():
+            return block.text
+        case doc.OfficerList():
+            return "\n".join(f"{line.label}\t{line.officer}" for line in block.lines)
+        case doc.AgendaList():
+            lines = []
+            for item in block.items:
+                lines.append(f"{item.label} {item.text}")
+                lines.extend(f"    {sub.label} {sub.text}" for sub in item.sub_items)
+            return "\n".join(lines)
+        case doc.Table():
+            return "\n".join("\t".join(doc.plain_text(cell) for cell in row) for row in block.rows)
+    raise TypeError(f"No text form for {type(block).__name__}")

@@ -1,0 +1,78 @@
+"""What a meeting said about each Congress topic: its summary of deliberations and its recommendations."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from congress.models import Topic
+from meetings.models import MARKUP_HELP, Meeting
+
+DEFAULT_OUTCOME_INTRODUCTION = (
+    "The following recommendations, which were not negotiated by the participants, were identified:"
+)
+
+
+class Discussion(models.Model):
+    """One meeting's discussion of one Congress topic."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="discussions")
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="discussions", verbose_name=_("topic"))
+    outcome_introduction = models.TextField(
+        _("outcome introduction"),
+        default=DEFAULT_OUTCOME_INTRODUCTION,
+        help_text=_("The numbered paragraph that introduces the lettered recommendations."),
+    )
+
+    class Meta:
+        ordering = ["meeting", "topic__order", "topic__pk"]
+        verbose_name = _("discussion of a topic")
+        verbose_name_plural = _("discussions of topics")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "topic"],
+                name="one_discussion_per_topic",
+                violation_error_message=_("This meeting already has a discussion of this topic."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.meeting}: {self.topic}"
+
+    def clean(self):
+        if self.meeting_id and self.topic_id and self.topic.congress_id != self.meeting.congress_id:
+            raise ValidationError({"topic": _("Choose a topic of this meeting's Congress.")})
+
+
+class SummaryParagraph(models.Model):
+    """A paragraph of the summary of deliberations on a topic."""
+
+    discussion = models.ForeignKey(Discussion, on_delete=models.CASCADE, related_name="summary_paragraphs")
+    order = models.PositiveIntegerField(_("order"), default=0)
+    text = models.TextField(_("text"), help_text=MARKUP_HELP)
+
+    class Meta:
+        ordering = ["discussion", "order", "pk"]
+        verbose_name = _("summary paragraph")
+        verbose_name_plural = _("summary of deliberations")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Recommendation(models.Model):
+    """A recommendation identified on a topic; the report letters it (a), (b), …"""
+
+    discussion = models.ForeignKey(Discussion, on_delete=models.CASCADE, related_name="recommendations")
+    order = models.PositiveIntegerField(_("order"), default=0)
+    text = models.TextField(
+        _("text"),
+        help_text=_("Without the final semicolon or full stop, which the report adds by position. ") + MARKUP_HELP,
+    )
+
+    class Meta:
+        ordering = ["discussion", "order", "pk"]
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+
+    def __str__(self):
+        return self.text[:80]
