@@ -80,6 +80,7 @@ class Meeting(models.Model):
         max_length=60,
         unique=True,
         blank=True,
+        error_messages={"unique": _("Another meeting already has this report symbol.")},
         help_text=_("Left empty, it becomes the meeting's series followed by /1, e.g. A/CONF.234/RPM.2/1."),
     )
     slug = models.SlugField(_("address"), max_length=80, unique=True, help_text=_("western-asia-2019"))
@@ -131,7 +132,11 @@ class Meeting(models.Model):
         verbose_name = _("regional meeting")
         verbose_name_plural = _("regional meetings")
         constraints = [
-            models.UniqueConstraint(fields=["congress", "number"], name="unique_meeting_number_per_congress"),
+            models.UniqueConstraint(
+                fields=["congress", "number"],
+                name="unique_meeting_number_per_congress",
+                violation_error_message=_("This Congress already has a regional meeting with this number."),
+            ),
             models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="meeting_ends_after_it_starts"),
         ]
 

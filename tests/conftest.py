@@ -1,0 +1,15 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+DEMO_SYMBOL = "A/CONF.234/RPM.2/1"
+
+
+@pytest.fixture
+def demo_meeting(db):
+    """The Western Asia meeting of 2019, loaded as `make run` loads it."""
+    from meetings.models import Meeting
+
+    call_command("load_demo", stdout=io.StringIO())
+    return Meeting.objects.get(symbol=DEMO_SYMBOL)

@@ -1,0 +1,80 @@
+"""The management commands: export_report and load_demo."""
+
+import io
+import subprocess
+import sys
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from congress.models import State
+from meetings.models import Meeting
+from tests.conftest import DEMO_SYMBOL
+
+pytestmark = pytest.mark.django_db
+
+
+def test_export_writes_text_to_standard_output(demo_meeting, capsysbinary):
+    call_command("export_report", DEMO_SYMBOL, "--format", "txt")
+    output = capsysbinary.readouterr().out.decode()
+    assert output.startswith(f"United Nations\t{DEMO_SYMBOL}\n")
+    assert "75. At its 6th meeting, on 28 March 2019, the Meeting considered and adopted its report" in output
+
+
+def test_export_writes_html_to_a_file(demo_meeting, tmp_path):
+    target = tmp_path / "report.html"
+    call_command("export_report", DEMO_SYMBOL, "--format", "html", "-o", str(target))
+    html = target.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert '<p id="para-75" class="numbered">' in html
+    assert "<style>" in html and "stylesheet" not in html  # self-contained: no link to load
+
+
+def test_export_of_an_unknown_symbol_fails_with_a_message(demo_meeting):
+    with pytest.raises(CommandError, match=r"No meeting has the report symbol 'A/CONF.234/RPM.9/1'\."):
+        call_command("export_report", "A/CONF.234/RPM.9/1")
+
+
+def test_export_in_an_unknown_format_fails_with_a_message(demo_meeting):
+    with pytest.raises(CommandError, match=r"Unknown format 'doc'; choose one of: txt, html\."):
+        call_command("export_report", DEMO_SYMBOL, "--format", "doc")
+
+
+def test_export_failure_is_one_line_and_a_non_zero_exit(tmp_path):
+    database = tmp_path / "empty.sqlite3"
+    env = {"DATABASE_URL": f"sqlite:///{database}", "PATH": "/usr/bin:/bin"}
+    manage = [sys.executable, "manage.py"]
+    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)
+    result = subprocess.run([*manage, "export_report", "A/CONF.234/RPM.9/1"], env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert result.stderr.strip() == "CommandError: No meeting has the report symbol 'A/CONF.234/RPM.9/1'."
+
+
+def snapshot():
+    """Every row of every table the demo loads, primary keys included."""
+    from django.apps import apps
+
+    rows = {}
+    for app in ("congress", "meetings", "recommendations"):
+        for model in apps.get_app_config(app).get_models():
+            rows[model.__name__] = sorted(model.objects.values_list(), key=repr)
+    rows["commission members"] = sorted(State.objects.values_list("pk", "regional_commissions"), key=repr)
+    return rows
+
+
+def test_loading_the_demo_twice_changes_nothing(demo_meeting):
+    before = snapshot()
+    call_command("load_demo", stdout=io.StringIO())
+    assert snapshot() == before
+    assert Meeting.objects.count() == 1
+
+
+def test_the_demo_has_every_record_of_the_reference(demo_meeting):
+    assert demo_meeting.sessions.count() == 6
+    assert demo_meeting.participations.filter(state__isnull=False).count() == 11
+    assert demo_meeting.participations.filter(organization__isnull=False).count() == 10
+    assert demo_meeting.officers.count() == 3
+    assert demo_meeting.agenda_items.count() == 11
+    assert demo_meeting.documents.count() == 9
+    assert [d.recommendations.count() for d in demo_meeting.discussions.all()] == [5, 14, 7, 9, 11]
+    assert [d.summary_paragraphs.count() for d in demo_meeting.discussions.all()] == [4, 9, 8, 8, 13]
