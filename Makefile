@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 # Local serving shows errors in full; production sets its own environment (see README).
 RUN_ENV := DEBUG=true
 
-.PHONY: run test lint install
+.PHONY: run test lint install system-packages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 
 install: $(VENV)/.installed
 
+# Debian's Chromium for the browser tests (apt-get, as root; says what to install otherwise).
+system-packages:
+	./scripts/install-system-packages
+
 run: install
 	$(RUN_ENV) $(MANAGE) migrate --no-input
 	$(RUN_ENV) $(MANAGE) load_demo
@@ -29,6 +33,6 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+test: lint system-packages
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest

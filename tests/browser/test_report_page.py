@@ -1,0 +1,15 @@
+"""A delegate reads the report in a browser, on a phone."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_contents_link_takes_the_reader_to_the_chapter(page, live_server, demo_meeting):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/meetings/{demo_meeting.slug}/report/")
+    page.get_by_role("link", name="III. Attendance and organization of work").click()
+    assert page.url.endswith("#chapter-III")
+    heading = page.get_by_role("heading", name="III. Attendance and organization of work")
+    assert heading.is_visible()
+    assert page.locator("#para-59").text_content() == "59. Japan was represented by an observer."
