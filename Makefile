@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 # Local serving shows errors in full; production sets its own environment (see README).
 RUN_ENV := DEBUG=true
 
-.PHONY: run test lint install system-packages
+.PHONY: run test lint install system-packages test-system-packages bench-exports
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,11 +19,15 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 
 install: $(VENV)/.installed
 
-# Debian's Chromium for the browser tests (apt-get, as root; says what to install otherwise).
+# Debian's Pango and fonts for PDF exports; for tests also pdftotext and Chromium
+# (apt-get, as root; says what to install otherwise).
 system-packages:
 	./scripts/install-system-packages
 
-run: install
+test-system-packages:
+	./scripts/install-system-packages --with-test-tools
+
+run: install system-packages
 	$(RUN_ENV) $(MANAGE) migrate --no-input
 	$(RUN_ENV) $(MANAGE) load_demo
 	$(RUN_ENV) $(MANAGE) local_admin
@@ -33,6 +37,11 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint system-packages
+test: lint test-system-packages
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest
+
+# Export times at 1×, 2× and 10× the demo content (not part of `make test`).
+bench-exports: install system-packages
+	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) benchmark_exports

@@ -1,9 +1,27 @@
-from django.contrib import admin
+import io
+import zipfile
+
+from django import forms
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.http import HttpResponse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import AgendaItem, Document, Meeting, MeetingParagraph, Officer, Participation, Session
+from meetings.downloads import file_response, report_downloads
+from meetings.models import (
+    AgendaItem,
+    Document,
+    Meeting,
+    MeetingParagraph,
+    Officer,
+    Participation,
+    ReportPartAssignment,
+    Session,
+)
+from meetings.report.builder import build_report, section_choices
+from meetings.report.renderers import EXTENSIONS, RENDERERS
 
 
 class SessionInline(admin.TabularInline):
@@ -73,13 +91,63 @@ class AgendaItemInline(admin.TabularInline):
 class DocumentInline(admin.TabularInline):
     model = Document
     extra = 0
-    fields = ["order", "symbol", "title", "kind"]
+    fields = ["order", "symbol", "title", "kind", "issued_on", "job_number"]
 
 
 class MeetingParagraphInline(admin.StackedInline):
     model = MeetingParagraph
     extra = 0
     fields = [("part", "order"), "text"]
+
+
+class ReportPartAssignmentForm(forms.ModelForm):
+    """Offers the chapters and sections the report has now, by their headings."""
+
+    section = forms.ChoiceField(label=_("chapter or section"))
+
+    class Meta:
+        model = ReportPartAssignment
+        fields = ["section", "part"]
+
+    def __init__(self, *args, section_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].choices = [("", "---------"), *section_choices]
+
+
+class ReportPartAssignmentInline(admin.TabularInline):
+    model = ReportPartAssignment
+    form = ReportPartAssignmentForm
+    extra = 0
+    verbose_name_plural = _(
+        "Draft report in parts: chapters and sections not listed go with their chapter, or to the first part"
+    )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "part":
+            kwargs["queryset"] = Document.objects.filter(
+                meeting_id=request.resolver_match.kwargs.get("object_id"), kind=Document.Kind.DRAFT_REPORT
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+def download_action(extension, description):
+    @admin.action(description=description)
+    def action(modeladmin, request, queryset):
+        meetings = list(queryset.for_report())
+        if len(meetings) == 1:
+            return file_response(build_report(meetings[0]), extension)
+        archive = io.BytesIO()
+        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+            for meeting in meetings:
+                filename, _content_type, content = RENDERERS[EXTENSIONS[extension]](build_report(meeting))
+                zipped.writestr(filename, content)
+        response = HttpResponse(archive.getvalue(), content_type="application/zip")
+        response["Content-Disposition"] = f'attachment; filename="reports-{extension}.zip"'
+        messages.info(request, _("%(count)d reports exported.") % {"count": len(meetings)})
+        return response
+
+    action.__name__ = f"download_{extension}"
+    return action
 
 
 @admin.register(Meeting)
@@ -92,6 +160,7 @@ class MeetingAdmin(SessionChoiceMixin, admin.ModelAdmin):
     autocomplete_fields = ["venue_country", "regional_commission"]
     fieldsets = [
         (None, {"fields": ["congress", "region", "regional_commission", "number", "symbol", "slug", "status"]}),
+        (_("Report"), {"fields": ["downloads", "report_issued_on", "report_job_number"]}),
         (_("Venue and dates"), {"fields": ["venue_city", "venue_country", "start_date", "end_date"]}),
         (
             _("Proceedings"),
@@ -113,8 +182,33 @@ class MeetingAdmin(SessionChoiceMixin, admin.ModelAdmin):
         OfficerInline,
         AgendaItemInline,
         DocumentInline,
+        ReportPartAssignmentInline,
         MeetingParagraphInline,
     ]
+    readonly_fields = ["downloads"]
+    actions = [
+        download_action("docx", _("Download the report as Word")),
+        download_action("pdf", _("Download the report as PDF")),
+        download_action("xml", _("Download the report as Akoma Ntoso XML")),
+    ]
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, ReportPartAssignmentInline):
+            # The sections a part can take are those the report has now, so build it once for the page.
+            report = build_report(Meeting.objects.for_report().get(pk=obj.pk)) if obj.pk else None
+            kwargs["form_kwargs"] = {"section_choices": list(section_choices(report)) if report else []}
+        return kwargs
+
+    @admin.display(description=_("Report and draft parts"))
+    def downloads(self, meeting):
+        if not meeting.pk:
+            return _("Save the meeting first.")
+        rows = (
+            (symbol, format_html_join(" · ", '<a href="{}">{}</a>', ((url, name) for name, url in files)))
+            for symbol, files in report_downloads(meeting)
+        )
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}</li>", rows))
 
 
 @admin.register(Document)

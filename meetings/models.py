@@ -39,6 +39,7 @@ class MeetingQuerySet(models.QuerySet):
                 queryset=AgendaItem.objects.select_related("topic__congress", "topic__agenda_item", "topic__workshop"),
             ),
             "documents",
+            Prefetch("part_assignments", queryset=ReportPartAssignment.objects.select_related("part")),
             Prefetch(
                 "discussions",
                 queryset=Discussion.objects.select_related(
@@ -123,6 +124,12 @@ class Meeting(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("report adopted at"),
+    )
+    report_issued_on = models.DateField(
+        _("report issued on"), null=True, blank=True, help_text=_("The masthead's date; left empty, the day of export.")
+    )
+    report_job_number = models.CharField(
+        _("report job number"), max_length=30, blank=True, help_text=_("As in the footer, e.g. V.19-02154.")
     )
 
     objects = MeetingQuerySet.as_manager()
@@ -378,6 +385,10 @@ class Document(models.Model):
     title = models.CharField(_("title"), max_length=500)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.BACKGROUND)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    issued_on = models.DateField(
+        _("issued on"), null=True, blank=True, help_text=_("The masthead's date; left empty, the day of export.")
+    )
+    job_number = models.CharField(_("job number"), max_length=30, blank=True)
 
     class Meta:
         ordering = ["meeting", "order", "pk"]
@@ -393,6 +404,13 @@ class Document(models.Model):
 
     def __str__(self):
         return f"{self.symbol} {self.title}"
+
+    @property
+    def short_symbol(self):
+        """The symbol within its meeting's series, as download addresses use it: L.2-Add.1."""
+        series = f"{self.meeting.series}/"
+        symbol = self.symbol.removeprefix(series)
+        return symbol.replace("/", "-")
 
 
 class MeetingParagraph(models.Model):
@@ -417,3 +435,42 @@ class MeetingParagraph(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+
+class ReportPartAssignment(models.Model):
+    """Puts a chapter or section of the report into one part of the draft report (L.2, L.2/Add.1, …).
+
+    Whatever is not assigned goes with its chapter, and chapters not assigned go to the first part.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="part_assignments")
+    section = models.CharField(_("chapter or section"), max_length=60)
+    part = models.ForeignKey(
+        Document,
+        on_delete=models.CASCADE,
+        related_name="assigned_sections",
+        limit_choices_to={"kind": Document.Kind.DRAFT_REPORT},
+        verbose_name=_("part of the draft report"),
+    )
+
+    class Meta:
+        ordering = ["meeting", "part__order", "pk"]
+        verbose_name = _("part of the draft report")
+        verbose_name_plural = _("parts of the draft report")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "section"],
+                name="one_part_per_section",
+                violation_error_message=_("This chapter or section is already in another part."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.section} → {self.part.symbol}"
+
+    def clean(self):
+        if self.part_id and self.meeting_id:
+            if self.part.meeting_id != self.meeting_id:
+                raise ValidationError({"part": _("Choose a draft report of this meeting.")})
+            if self.part.kind != Document.Kind.DRAFT_REPORT:
+                raise ValidationError({"part": _("Only a draft report or its addendum can be a part.")})

@@ -19,7 +19,16 @@ from congress.models import (
     Topic,
     Workshop,
 )
-from meetings.models import AgendaItem, Document, Meeting, MeetingParagraph, Officer, Participation, Session
+from meetings.models import (
+    AgendaItem,
+    Document,
+    Meeting,
+    MeetingParagraph,
+    Officer,
+    Participation,
+    ReportPartAssignment,
+    Session,
+)
 from recommendations.models import Discussion, Recommendation, SummaryParagraph
 
 DATA_FILE = Path(__file__).with_name("western_asia_2019.json")
@@ -105,6 +114,7 @@ def load_meeting(data, congress, commission, topics, states, organizations):
             "original_language": data["original_language"],
             "opened_by": data["opened_by"],
             "status": Meeting.Status.CLOSED,
+            "report_job_number": data["report_job_number"],
         },
     )
     sessions = {}
@@ -163,10 +173,17 @@ def load_meeting(data, congress, commission, topics, states, organizations):
                 defaults={"title": sub.get("title", ""), "topic": topics[sub["topic"]]},
             )
 
+    documents = {}
     for order, row in enumerate(data["documents"], start=1):
-        Document.objects.update_or_create(
+        documents[row["symbol"]], _ = Document.objects.update_or_create(
             meeting=meeting, symbol=row["symbol"], defaults={"title": row["title"], "kind": row["kind"], "order": order}
         )
+    # Each addendum of the draft report carried one substantive topic; L.2 the rest.
+    for symbol, sections in data["draft_parts"].items():
+        for section in sections:
+            ReportPartAssignment.objects.update_or_create(
+                meeting=meeting, section=f"topic-{topics[section['topic']].pk}", defaults={"part": documents[symbol]}
+            )
 
     for part, key in (
         (MeetingParagraph.Part.CONCLUSIONS_PREAMBLE, "preamble"),

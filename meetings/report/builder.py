@@ -6,11 +6,12 @@ paragraph or a State and the next build renumbers and rewrites everything after 
 """
 
 import re
-from itertools import groupby
+from dataclasses import replace
+from itertools import count, groupby
 
-from django.utils import translation
+from django.utils import timezone, translation
 
-from congress.dates import long_date, ordinal
+from congress.dates import date_range, long_date, ordinal
 from congress.models import Organization
 from meetings.models import Document, Meeting, MeetingParagraph, Officer, Participation
 from meetings.report.document import (
@@ -65,14 +66,97 @@ ADDENDUM = re.compile(r"^(?P<base>.+)/Add\.(?P<number>\d+)$")
 
 
 def build_report_for_symbol(symbol):
-    """The report of the meeting whose report symbol is given; raises Meeting.DoesNotExist."""
-    return build_report(Meeting.objects.for_report().get(symbol=symbol))
+    """The report, or the part of a draft report, with this symbol; raises Meeting.DoesNotExist."""
+    meetings = Meeting.objects.for_report()
+    try:
+        return build_report(meetings.get(symbol=symbol))
+    except Meeting.DoesNotExist:
+        part = Document.objects.filter(symbol=symbol, kind=Document.Kind.DRAFT_REPORT).first()
+        if part is None:
+            raise
+        return build_draft_parts(meetings.get(pk=part.meeting_id))[symbol]
 
 
 def build_report(meeting):
     """The whole report of a meeting loaded with Meeting.objects.for_report()."""
     with translation.override("en"):
         return ReportBuilder(meeting).build()
+
+
+def build_draft_parts(meeting):
+    """The draft report in parts (L.2, L.2/Add.1, …), each a document of its own numbered from 1.
+
+    A chapter or section goes to the part the secretariat assigned it to, or else with the
+    chapter or section that contains it; unassigned chapters go to the first part. So together
+    the parts hold every paragraph of the report exactly once.
+    """
+    report = build_report(meeting)
+    parts = [d for d in meeting.documents.all() if d.kind == Document.Kind.DRAFT_REPORT]
+    if not parts:
+        return {}
+    assigned = {assignment.section: assignment.part.symbol for assignment in meeting.part_assignments.all()}
+    first = parts[0].symbol
+
+    def prune(section, inherited, symbol):
+        owner = assigned.get(section.key, inherited)
+        children = []
+        for child in section.children:
+            if isinstance(child, Section):
+                if kept := prune(child, owner, symbol):
+                    children.append(kept)
+            elif owner == symbol:
+                children.append(child)
+        return replace(section, children=children) if children else None
+
+    with translation.override("en"):
+        place_and_dates = f"{meeting.venue_city}, {date_range(meeting.start_date, meeting.end_date, style='dash')}"
+        drafts = {}
+        for part in parts:
+            paragraph_numbers = count(1)
+            chapters = [kept for chapter in report.chapters if (kept := prune(chapter, first, part.symbol))]
+            annexes = [kept for annex in report.annexes if (kept := prune(annex, first, part.symbol))]
+            drafts[part.symbol] = Report(
+                symbol=part.symbol,
+                organ=report.organ,
+                distribution="Limited",
+                issued_on=part.issued_on or timezone.localdate(),
+                original_language=report.original_language,
+                front_lines=(meeting.title, place_and_dates),
+                title=part.title,
+                subtitle="Addendum" if ADDENDUM.match(part.symbol) else "",
+                job_number=part.job_number,
+                chapters=renumbered(chapters, paragraph_numbers),
+                annexes=renumbered(annexes, paragraph_numbers),
+            )
+        return drafts
+
+
+def renumbered(sections, numbers):
+    """The same sections with their paragraphs numbered again from `numbers`, for a part of the draft."""
+    result = []
+    for section in sections:
+        children = []
+        for child in section.children:
+            if isinstance(child, Section):
+                children.extend(renumbered([child], numbers))
+            elif isinstance(child, Paragraph):
+                children.append(replace(child, number=next(numbers)))
+            else:
+                children.append(child)
+        result.append(replace(section, children=children))
+    return result
+
+
+def section_choices(report):
+    """(key, heading) for every chapter, section and sub-section, indented by depth, for the admin."""
+
+    def walk(section, depth):
+        yield section.key, "\u2003" * depth + section.heading
+        for child in section.sections():
+            yield from walk(child, depth + 1)
+
+    for section in report.sections:
+        yield from walk(section, 0)
 
 
 def letter(index):
@@ -125,10 +209,11 @@ class ReportBuilder:
             symbol=meeting.symbol,
             organ="General Assembly",
             distribution="General",
+            issued_on=meeting.report_issued_on or timezone.localdate(),
             original_language=meeting.get_original_language_display(),
-            congress_title=self.congress.title,
-            congress_place_and_dates=self.congress.place_and_dates,
+            front_lines=(self.congress.title, self.congress.place_and_dates),
             title=f"Report of the {meeting.title}, held in {meeting.venue_city} {meeting.dates}",
+            job_number=meeting.report_job_number,
             chapters=chapters,
             annexes=annexes,
         )
@@ -142,8 +227,8 @@ class ReportBuilder:
         return Paragraph(number=self.paragraph_count, content=content)
 
     @staticmethod
-    def chapter(title):
-        return Section(level=Section.CHAPTER, label="", title=title, anchor="")
+    def chapter(title, key):
+        return Section(level=Section.CHAPTER, label="", title=title, anchor="", key=f"chapter-{key}")
 
     @staticmethod
     def label_sections(parent, level, anchor_prefix, labels):
@@ -161,7 +246,7 @@ class ReportBuilder:
     # Chapter I ----------------------------------------------------------------------------
 
     def introduction(self):
-        chapter = self.chapter("Introduction")
+        chapter = self.chapter("Introduction", "introduction")
         # A meeting's own Introduction replaces the standard text its Congress gives every meeting.
         paragraphs = self.paragraphs[MeetingParagraph.Part.INTRODUCTION] or self.congress.introduction_paragraphs
         chapter.children = [self.paragraph(paragraph.text) for paragraph in paragraphs]
@@ -170,7 +255,7 @@ class ReportBuilder:
     # Chapter II ---------------------------------------------------------------------------
 
     def conclusions_and_recommendations(self):
-        chapter = self.chapter("Conclusions and recommendations")
+        chapter = self.chapter("Conclusions and recommendations", "conclusions")
         chapter.children = [
             self.paragraph(paragraph.text) for paragraph in self.paragraphs[MeetingParagraph.Part.CONCLUSIONS_PREAMBLE]
         ]
@@ -180,13 +265,15 @@ class ReportBuilder:
         main_theme = [d for d in discussions if d.topic.kind == d.topic.Kind.MAIN_THEME]
         substantive = [d for d in discussions if d.topic.kind != d.topic.Kind.MAIN_THEME]
         for discussion in main_theme:
-            section = Section(level=Section.SECTION, label="", title=discussion.topic.title, anchor="")
+            section = Section(Section.SECTION, "", discussion.topic.title, "", key="main-theme")
             section.children = self.discussion_blocks(discussion)
             chapter.children.append(section)
         if substantive:
-            section = Section(level=Section.SECTION, label="", title="Substantive items and workshops", anchor="")
+            section = Section(Section.SECTION, "", "Substantive items and workshops", "", key="substantive")
             for discussion in substantive:
-                subsection = Section(level=Section.SUBSECTION, label="", title=discussion.topic.title, anchor="")
+                subsection = Section(
+                    Section.SUBSECTION, "", discussion.topic.title, "", key=f"topic-{discussion.topic_id}"
+                )
                 subsection.children = self.discussion_blocks(discussion)
                 section.children.append(subsection)
             chapter.children.append(section)
@@ -215,18 +302,18 @@ class ReportBuilder:
     # Chapter III --------------------------------------------------------------------------
 
     def attendance_and_organization_of_work(self):
-        chapter = self.chapter("Attendance and organization of work")
+        chapter = self.chapter("Attendance and organization of work", "attendance")
         self.last_session = None  # the plenary meeting the previous paragraph spoke of
-        for title, blocks in (
-            ("Date and venue of the Meeting", self.date_and_venue()),
-            ("Attendance", self.attendance()),
-            ("Opening of the Meeting", self.opening()),
-            ("Election of officers", self.election_of_officers()),
-            ("Adoption of the agenda and organization of work", self.adoption_of_the_agenda()),
-            ("Other matters", self.other_matters()),
+        for key, title, blocks in (
+            ("date-and-venue", "Date and venue of the Meeting", self.date_and_venue()),
+            ("attendance", "Attendance", self.attendance()),
+            ("opening", "Opening of the Meeting", self.opening()),
+            ("election-of-officers", "Election of officers", self.election_of_officers()),
+            ("agenda", "Adoption of the agenda and organization of work", self.adoption_of_the_agenda()),
+            ("other-matters", "Other matters", self.other_matters()),
         ):
             if blocks:
-                chapter.children.append(Section(Section.SECTION, "", title, "", blocks))
+                chapter.children.append(Section(Section.SECTION, "", title, "", blocks, key=key))
         self.label_sections(chapter, Section.SECTION, "chapter-III", lambda i: f"{chr(ord('A') + i)}.")
         return chapter
 
@@ -367,7 +454,7 @@ class ReportBuilder:
     # Chapter IV ---------------------------------------------------------------------------
 
     def adoption_of_the_report(self):
-        chapter = self.chapter("Adoption of the report and closure of the Meeting")
+        chapter = self.chapter("Adoption of the report and closure of the Meeting", "adoption")
         session = self.meeting.report_adopted_at
         if session is None:
             return chapter
@@ -387,7 +474,7 @@ class ReportBuilder:
     # Annex --------------------------------------------------------------------------------
 
     def list_of_documents(self):
-        annex = Section(level=Section.ANNEX, label="", title="List of documents", anchor="")
+        annex = Section(level=Section.ANNEX, label="", title="List of documents", anchor="", key="annex-documents")
         documents = list(self.meeting.documents.all())
         symbols = {document.symbol for document in documents}
         addenda = {}

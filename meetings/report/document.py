@@ -4,6 +4,9 @@ The builder (builder.py) makes it and owns every number and letter in it; each r
 """
 
 from dataclasses import dataclass, field
+from datetime import date
+
+from congress.dates import long_date
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,7 @@ class Section:
     title: str
     anchor: str
     children: list = field(default_factory=list)  # blocks and sub-sections, in reading order
+    key: str = ""  # names the section for the draft report's parts, e.g. "chapter-introduction"
 
     @property
     def heading(self):
@@ -121,18 +125,28 @@ class Section:
 
 @dataclass
 class Report:
-    """One UN document: its masthead, front matter, chapters and annexes."""
+    """One UN document, the report or a part of its draft: masthead, front matter, chapters and annexes."""
 
     symbol: str
     organ: str
-    distribution: str
+    distribution: str  # "General" for the report, "Limited" for a draft (an L. document)
+    issued_on: date
     original_language: str
-    congress_title: str
-    congress_place_and_dates: str
+    front_lines: tuple[str, ...]  # the unnumbered lines above the title
     title: str
     chapters: list[Section]
     annexes: list[Section]
+    subtitle: str = ""  # "Addendum" for L.2/Add.1 …
+    job_number: str = ""
     language: str = "en"
+
+    @property
+    def issued(self):
+        return long_date(self.issued_on)
+
+    @property
+    def sections(self):
+        return self.chapters + self.annexes
 
     def contents(self):
         """The contents list: chapters, their sections and the annexes, as (section, depth)."""
@@ -153,5 +167,5 @@ class Report:
                 elif isinstance(child, Paragraph):
                     yield child
 
-        for section in self.chapters + self.annexes:
+        for section in self.sections:
             yield from walk(section)

@@ -25,25 +25,29 @@ def render(report):
 def render_fragment(report):
     """The report's body with its masthead and a linked contents list, as safe HTML."""
     parts = [masthead(report), contents(report)]
-    parts.extend(section_html(section) for section in report.chapters + report.annexes)
+    parts.extend(section_html(section) for section in report.sections)
     return format_html('<article class="un-report" lang="{}">{}</article>', report.language, mark_safe("".join(parts)))
 
 
 def masthead(report):
+    front_lines = format_html_join("", '<p class="front-line">{}</p>', ((line,) for line in report.front_lines))
+    subtitle = format_html('<p class="report-subtitle">{}</p>', report.subtitle) if report.subtitle else ""
     return format_html(
         '<header class="masthead">'
         '<div class="masthead-organ"><span class="un">United Nations</span> <span>{}</span></div>'
         '<div class="masthead-symbol">{}</div>'
-        '<dl class="masthead-distribution"><dt>Distr.:</dt><dd>{}</dd><dt>Original:</dt><dd>{}</dd></dl>'
+        '<dl class="masthead-distribution"><dt>Distr.:</dt><dd>{}</dd><dt class="issued">Date:</dt>'
+        "<dd>{}</dd><dt>Original:</dt><dd>{}</dd></dl>"
         "</header>"
-        '<p class="congress-title">{}</p><p class="congress-place">{}</p><h1 class="report-title">{}</h1>',
+        '<div class="front-lines">{}</div><h1 class="report-title">{}</h1>{}',
         report.organ,
         report.symbol,
         report.distribution,
+        report.issued,
         report.original_language,
-        report.congress_title,
-        report.congress_place_and_dates,
+        front_lines,
         report.title,
+        subtitle,
     )
 
 

@@ -11,14 +11,16 @@ def render(report):
 def render_text(report):
     blocks = [
         f"United Nations\t{report.symbol}",
-        f"{report.organ}\tDistr.: {report.distribution}\n\tOriginal: {report.original_language}",
-        report.congress_title,
-        report.congress_place_and_dates,
+        f"{report.organ}\tDistr.: {report.distribution}\n\t{report.issued}\n\tOriginal: {report.original_language}",
+        *report.front_lines,
         report.title,
+        *([report.subtitle] if report.subtitle else []),
         "Contents",
         "\n".join(contents_line(section) for section, _depth in report.contents()),
     ]
-    for section in report.chapters + report.annexes:
+    if report.job_number:
+        blocks.insert(2, f"{report.job_number} (E)")
+    for section in report.sections:
         blocks.extend(section_blocks(section))
     return "\n\n".join(blocks) + "\n"
 
