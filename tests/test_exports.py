@@ -85,7 +85,7 @@ def test_word_export_is_a_un_document_a_secretariat_can_edit(report):
     assert next(style for style, text in headings if text.startswith("1. Comprehensive strategies")) == "Heading 3"
     section = document.sections[0]
     assert section.header.paragraphs[0].text == DEMO_SYMBOL
-    assert section.footer.paragraphs[0].text.startswith("V.19-02154 (E)\t")
+    assert section.first_page_footer.paragraphs[0].text.startswith("V.19-02154 (E)\t")
     assert "PAGE" in section.footer.paragraphs[0]._p.xml
     masthead = document.tables[0]
     assert masthead.cell(0, 0).text == "United Nations\nGeneral Assembly"

@@ -12,7 +12,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 
 from meetings.report import document as doc
 from meetings.report.renderers.base import filename_for
@@ -43,30 +43,46 @@ def set_up_page_and_styles(word, report):
     page.left_margin = page.right_margin = Cm(2.5)
     page.start_type = WD_SECTION_START.NEW_PAGE
     normal = word.styles["Normal"]
-    normal.font.name = "Times New Roman"
+    use_font(normal, "Times New Roman")
     normal.font.size = Pt(10)
     normal.paragraph_format.space_after = Pt(6)
-    for level in (1, 2, 3):
-        style = word.styles[f"Heading {level}"]
-        style.font.name = "Times New Roman"
-        style.font.size = Pt({1: 14, 2: 12, 3: 10}[level])
-        style.font.bold = True
+    for name, size in (("Title", 14), ("Subtitle", 12), ("Heading 1", 12), ("Heading 2", 10), ("Heading 3", 10)):
+        style = word.styles[name]
+        use_font(style, "Times New Roman")
+        style.font.size = Pt(size)
+        style.font.bold = name != "Subtitle"
         style.font.italic = False
-        style.font.color.rgb = None
+        style.font.color.rgb = RGBColor(0, 0, 0)
         style.paragraph_format.space_before = Pt(12)
+        style.paragraph_format.space_after = Pt(6)
         style.paragraph_format.keep_with_next = True
+        # The default template underlines titles with a border; UN titles have none.
+        border = style.element.pPr.find(qn("w:pBdr")) if style.element.pPr is not None else None
+        if border is not None:
+            style.element.pPr.remove(border)
     word.core_properties.title = report.title
     word.core_properties.identifier = report.symbol
     word.core_properties.language = report.language
 
-    # The symbol heads every page; the job number and the page number close it.
+    # The first page carries the job number; the others the symbol at the head. All are numbered.
+    page.different_first_page_header_footer = True
     page.header.paragraphs[0].text = report.symbol
     page.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    footer = page.footer.paragraphs[0]
-    footer.paragraph_format.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT)
-    footer.add_run(f"{report.job_number} (E)" if report.job_number else "")
-    footer.add_run("\t")
-    add_page_number_field(footer)
+    for footer, job_number in ((page.first_page_footer, report.job_number), (page.footer, "")):
+        paragraph = footer.paragraphs[0]
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT)
+        paragraph.add_run(f"{job_number} (E)" if job_number else "")
+        paragraph.add_run("\t")
+        add_page_number_field(paragraph)
+
+
+def use_font(style, name):
+    """Sets the font for every script, dropping the template's theme fonts that would win over it."""
+    style.font.name = name
+    fonts = style.element.rPr.find(qn("w:rFonts"))
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+    fonts.set(qn("w:cs"), name)
 
 
 def add_page_number_field(paragraph):
