@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 # Local serving shows errors in full; production sets its own environment (see README).
 RUN_ENV := DEBUG=true
 
-.PHONY: run test lint install system-packages test-system-packages bench-exports
+.PHONY: run serve test lint install system-packages test-system-packages bench-exports backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,3 +45,21 @@ test: lint test-system-packages
 bench-exports: install system-packages
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) benchmark_exports
+
+# Production serving on loopback: gunicorn, static files through WhiteNoise, DEBUG off.
+# A random SECRET_KEY per start unless one is set; HTTPS stays off on plain-HTTP loopback.
+SERVE_ENV := DEBUG=false SECRET_KEY=$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}
+serve: install system-packages
+	$(MANAGE) collectstatic --no-input -v0
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+	$(SERVE_ENV) $(BIN)/gunicorn congress.wsgi --bind 127.0.0.1:8000 --workers 3 --access-logfile -
+
+# make backup writes backups/rapporteur-<time>.backup; make restore FILE=… puts one back.
+backup: install
+	mkdir -p backups
+	$(MANAGE) backup backups/rapporteur-$$(date +%Y%m%d-%H%M%S).backup
+
+restore: install
+	@test -n "$(FILE)" || { echo "Say which backup: make restore FILE=backups/rapporteur-….backup"; exit 2; }
+	$(MANAGE) restore "$(FILE)"

@@ -6,6 +6,15 @@ from django.core.management import call_command
 DEMO_SYMBOL = "A/CONF.234/RPM.2/1"
 
 
+@pytest.fixture(autouse=True)
+def static_files_without_collectstatic(settings):
+    """Tests serve static files from their sources, as `make run` does, not from collectstatic's output."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 @pytest.fixture
 def demo_meeting(db):
     """The Western Asia meeting of 2019, loaded as `make run` loads it."""

@@ -1,0 +1,118 @@
+"""Running Rapporteur in production: health check, deployment checks, backups that restore."""
+
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import psycopg
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import DatabaseError, connection
+from django.urls import reverse
+
+from meetings.models import Meeting
+from tests.conftest import DEMO_SYMBOL
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION_ENV = {
+    "DEBUG": "false",
+    "HTTPS": "true",
+    "SECRET_KEY": "a-production-key-of-fifty-and-more-random-characters-9f8e7d6c5b4a",
+    "ALLOWED_HOSTS": "rapporteur.example.org",
+}
+
+
+def manage(*arguments, env=None):
+    return subprocess.run(
+        [sys.executable, "manage.py", *arguments],
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        check=False,
+    )
+
+
+def test_healthz_reports_the_database(client, db):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_says_so_when_the_database_is_unreachable(client, db, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise DatabaseError("connection refused")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(connection, "cursor", refuse)
+        response = client.get(reverse("healthz"))
+    assert response.status_code == 503
+    assert response.json()["database"] == "unreachable"
+
+
+def test_deployment_checks_pass_with_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "DEBUG", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode().strip() == "System check identified no issues (0 silenced)."
+
+
+def test_pages_carry_security_headers(client, demo_meeting):
+    response = client.get(reverse("meetings:report", args=[demo_meeting.slug]))
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def exports_from(database_url):
+    """The demo report as text and Akoma Ntoso, exported by a separate process from that database."""
+    outputs = []
+    for format in ("txt", "akn"):
+        result = manage("export_report", DEMO_SYMBOL, "--format", format, env={"DATABASE_URL": database_url})
+        assert result.returncode == 0, result.stderr.decode()
+        outputs.append(result.stdout)
+    return outputs
+
+
+def exports_here(tmp_path):
+    """The same exports from the test's own database."""
+    outputs = []
+    for format in ("txt", "akn"):
+        call_command("export_report", DEMO_SYMBOL, "--format", format, "-o", str(tmp_path / format))
+        outputs.append((tmp_path / format).read_bytes())
+    return outputs
+
+
+@pytest.fixture
+def empty_database_url(tmp_path):
+    """A new, empty database of the kind the suite runs on; dropped afterwards."""
+    if connection.vendor == "sqlite":
+        yield f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+        return
+    settings = connection.settings_dict
+    server = f"{settings['USER']}@{settings['HOST']}:{settings['PORT']}"
+    name = f"restore_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(f"postgresql://{server}/postgres", autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield f"postgres://{server}/{name}"
+    with psycopg.connect(f"postgresql://{server}/postgres", autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_restores_into_an_empty_database_with_an_identical_report(tmp_path, empty_database_url):
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    Meeting.objects.filter(symbol=DEMO_SYMBOL).update(report_issued_on="2019-04-09")
+    backup = tmp_path / "rapporteur.backup"
+    call_command("backup", str(backup), stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+    result = manage("restore", str(backup), env={"DATABASE_URL": empty_database_url})
+    assert result.returncode == 0, result.stderr.decode()
+    assert exports_from(empty_database_url) == exports_here(tmp_path)
+
+
+def test_restore_refuses_a_missing_file(db):
+    with pytest.raises(CommandError, match="No backup file at /nowhere.backup."):
+        call_command("restore", "/nowhere.backup")
