@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from meetings.downloads import file_response, report_downloads
+from meetings.downloads import file_response, rendered, report_downloads
 from meetings.models import (
     AgendaItem,
     Document,
@@ -21,7 +21,6 @@ from meetings.models import (
     Session,
 )
 from meetings.report.builder import build_report, section_choices
-from meetings.report.renderers import EXTENSIONS, RENDERERS
 
 
 class SessionInline(admin.TabularInline):
@@ -135,11 +134,11 @@ def download_action(extension, description):
     def action(modeladmin, request, queryset):
         meetings = list(queryset.for_report())
         if len(meetings) == 1:
-            return file_response(build_report(meetings[0]), extension)
+            return file_response(request, build_report(meetings[0]), extension)
         archive = io.BytesIO()
         with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
             for meeting in meetings:
-                filename, _content_type, content = RENDERERS[EXTENSIONS[extension]](build_report(meeting))
+                filename, _content_type, content = rendered(build_report(meeting), extension)
                 zipped.writestr(filename, content)
         response = HttpResponse(archive.getvalue(), content_type="application/zip")
         response["Content-Disposition"] = f'attachment; filename="reports-{extension}.zip"'

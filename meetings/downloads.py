@@ -1,21 +1,44 @@
 """The report's downloads: which files a meeting offers, and the HTTP response that carries one."""
 
-from django.http import HttpResponse
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
 from meetings.models import Document
 from meetings.report.renderers import EXTENSIONS, RENDERERS
 
+EXPORT_CACHE_SECONDS = 24 * 60 * 60
 FORMAT_NAMES = {"docx": "Word", "pdf": "PDF", "xml": "Akoma Ntoso XML", "txt": "Text"}
 
 
-def file_response(report, extension):
-    """The rendered report as a download named after its symbol (A-CONF.234-RPM.2-1.docx)."""
-    filename, content_type, content = RENDERERS[EXTENSIONS[extension]](report)
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    # Built afresh on every request, so a download always shows the latest edit.
+def rendered(report, extension):
+    """(filename, content type, bytes), rendered once per version of the document's content.
+
+    The cache key is the document's own fingerprint, so an edit makes a new key: nothing is
+    ever served stale and nothing needs invalidating.
+    """
+    key = f"export:{extension}:{report.symbol}:{report.version}"
+    if (hit := cache.get(key)) is None:
+        hit = RENDERERS[EXTENSIONS[extension]](report)
+        cache.set(key, hit, timeout=EXPORT_CACHE_SECONDS)
+    return hit
+
+
+def file_response(request, report, extension):
+    """The rendered report as a download named after its symbol (A-CONF.234-RPM.2-1.docx).
+
+    Its ETag is the content's fingerprint: a client that has this version gets 304 Not Modified.
+    """
+    etag = f'"{report.version}-{extension}"'
+    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+        response = HttpResponseNotModified()
+    else:
+        filename, content_type, content = rendered(report, extension)
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["ETag"] = etag
+    # Clients revalidate every time, so an edit shows on the very next request.
     patch_cache_control(response, no_cache=True)
     return response
 

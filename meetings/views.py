@@ -32,7 +32,7 @@ def report_download(request, slug, extension):
     if extension not in EXTENSIONS:
         raise Http404("No such format.")
     meeting = get_object_or_404(Meeting.objects.for_report(), slug=slug)
-    return file_response(build_report(meeting), extension)
+    return file_response(request, build_report(meeting), extension)
 
 
 def draft_part_download(request, slug, part, extension):
@@ -42,4 +42,4 @@ def draft_part_download(request, slug, part, extension):
     symbol = next((d.symbol for d in draft_parts(meeting) if d.short_symbol == part), None)
     if symbol is None:
         raise Http404("No such part of the draft report.")
-    return file_response(build_draft_parts(meeting)[symbol], extension)
+    return file_response(request, build_draft_parts(meeting)[symbol], extension)

@@ -13,6 +13,7 @@ from django.db import DatabaseError, connection
 from django.urls import reverse
 
 from meetings.models import Meeting
+from meetings.report import renderers
 from tests.conftest import DEMO_SYMBOL
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,3 +117,29 @@ def test_a_backup_restores_into_an_empty_database_with_an_identical_report(tmp_p
 def test_restore_refuses_a_missing_file(db):
     with pytest.raises(CommandError, match="No backup file at /nowhere.backup."):
         call_command("restore", "/nowhere.backup")
+
+
+def test_a_download_is_rendered_once_per_version_and_revalidates_with_304(client, demo_meeting, monkeypatch):
+    calls = []
+    real_render = renderers.RENDERERS["pdf"]
+    monkeypatch.setitem(renderers.RENDERERS, "pdf", lambda report: calls.append(1) or real_render(report))
+    url = reverse("meetings:report_download", args=[demo_meeting.slug, "pdf"])
+
+    first = client.get(url)
+    etag = first["ETag"]
+    assert client.get(url).content == first.content
+    assert len(calls) == 1  # the second download came from the cache
+    assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
+
+    Meeting.objects.filter(pk=demo_meeting.pk).update(opened_by="the Chair of the Meeting")
+    changed = client.get(url, headers={"If-None-Match": etag})
+    assert changed.status_code == 200 and changed["ETag"] != etag
+    assert len(calls) == 2
+
+
+def test_pages_answer_conditional_requests(client, demo_meeting):
+    url = reverse("meetings:report", args=[demo_meeting.slug])
+    etag = client.get(url)["ETag"]
+    assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
+    Meeting.objects.filter(pk=demo_meeting.pk).update(venue_city="Amman")
+    assert client.get(url, headers={"If-None-Match": etag}).status_code == 200

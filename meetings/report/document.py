@@ -3,8 +3,10 @@
 The builder (builder.py) makes it and owns every number and letter in it; each renderer walks it.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from congress.dates import long_date
 
@@ -147,6 +149,11 @@ class Report:
     @property
     def sections(self):
         return self.chapters + self.annexes
+
+    @cached_property
+    def version(self):
+        """A fingerprint of everything the document says: it changes with any edit that shows in it."""
+        return hashlib.sha256(repr(self).encode()).hexdigest()[:32]
 
     def contents(self):
         """The contents list: chapters, their sections and the annexes, as (section, depth)."""
