@@ -1,9 +1,16 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 DEMO_SYMBOL = "A/CONF.234/RPM.2/1"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache, as a fresh server does."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
