@@ -24,6 +24,33 @@ from recommendations.models import Discussion, Recommendation, SummaryParagraph
 
 DATA_FILE = Path(__file__).with_name("western_asia_2019.json")
 
+# The programme of work and the documents per agenda item are not in the published report; these
+# follow the order of the agenda over the six plenary meetings and the documents' own titles.
+ITEMS_TAKEN_UP = {1: [1, 2, 3], 2: [4], 3: [5], 4: [5], 5: [6], 6: [7]}  # plenary meeting → agenda item numbers
+DOCUMENTS_FOR_ITEMS = {
+    "A/CONF.234/RPM.2/L.1": [3],
+    "A/CONF.234/PM.1": [4, 5],
+    "A/CONF.234/PM/CRP.1": [5],
+    "A/CONF.234/RPM.2/INF/2/Rev.1": [1],
+    "A/CONF.234/RPM.2/L.2": [7],
+    "A/CONF.234/RPM.2/L.2/Add.1": [7],
+    "A/CONF.234/RPM.2/L.2/Add.2": [7],
+    "A/CONF.234/RPM.2/L.2/Add.3": [7],
+    "A/CONF.234/RPM.2/L.2/Add.4": [7],
+}
+# The meeting's place and its procedural agenda items in Arabic, so the Arabic pages show translated titles.
+ARABIC = {
+    "region": "غرب آسيا",
+    "venue_city": "بيروت",
+    "agenda": {
+        1: "افتتاح الاجتماع",
+        2: "انتخاب أعضاء المكتب",
+        3: "إقرار جدول الأعمال والمسائل التنظيمية الأخرى",
+        6: "التوصيات المقدمة إلى المؤتمر الرابع عشر",
+        7: "اعتماد تقرير الاجتماع",
+    },
+}
+
 
 @transaction.atomic
 def load_demo_meeting(*, data_file=DATA_FILE):
@@ -105,6 +132,10 @@ def load_meeting(data, congress, commission, topics, states, organizations):
             "original_language": data["original_language"],
             "opened_by": data["opened_by"],
             "status": Meeting.Status.CLOSED,
+            "is_published": True,
+            "time_zone": "Asia/Beirut",
+            "region_ar": ARABIC["region"],
+            "venue_city_ar": ARABIC["venue_city"],
         },
     )
     sessions = {}
@@ -148,13 +179,19 @@ def load_meeting(data, congress, commission, topics, states, organizations):
             },
         )
 
+    items = {}
     for order, row in enumerate(data["agenda"], start=1):
         item, _ = AgendaItem.objects.update_or_create(
             meeting=meeting,
             parent=None,
             order=order,
-            defaults={"title": row["title"], "topic": topics[row["topic"]] if "topic" in row else None},
+            defaults={
+                "title": row["title"],
+                "title_ar": ARABIC["agenda"].get(order),
+                "topic": topics[row["topic"]] if "topic" in row else None,
+            },
         )
+        items[order] = item
         for sub_order, sub in enumerate(row.get("sub_items", []), start=1):
             AgendaItem.objects.update_or_create(
                 meeting=meeting,
@@ -164,9 +201,14 @@ def load_meeting(data, congress, commission, topics, states, organizations):
             )
 
     for order, row in enumerate(data["documents"], start=1):
-        Document.objects.update_or_create(
-            meeting=meeting, symbol=row["symbol"], defaults={"title": row["title"], "kind": row["kind"], "order": order}
+        document, _ = Document.objects.update_or_create(
+            meeting=meeting,
+            symbol=row["symbol"],
+            defaults={"title": row["title"], "kind": row["kind"], "order": order, "is_published": True},
         )
+        document.agenda_items.set(items[number] for number in DOCUMENTS_FOR_ITEMS.get(row["symbol"], []))
+    for number, item_numbers in ITEMS_TAKEN_UP.items():
+        sessions[number].agenda_items.set(items[n] for n in item_numbers)
 
     for part, key in (
         (MeetingParagraph.Part.CONCLUSIONS_PREAMBLE, "preamble"),
