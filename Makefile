@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 # Local serving shows errors in full; production sets its own environment (see README).
 RUN_ENV := DEBUG=true
 
-.PHONY: run test lint install system-packages
+.PHONY: run test lint install system-packages messages screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,11 @@ install: $(VENV)/.installed
 system-packages:
 	./scripts/install-system-packages
 
-run: install
+# The interface's translations: .po files are committed, .mo files are built here.
+messages: install
+	$(MANAGE) compilemessages --ignore=.venv --verbosity 0
+
+run: install messages
 	$(RUN_ENV) $(MANAGE) migrate --no-input
 	$(RUN_ENV) $(MANAGE) load_demo
 	$(RUN_ENV) $(MANAGE) local_admin
@@ -33,6 +37,10 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint system-packages
+test: lint system-packages messages
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest
+
+# Home, agenda and Arabic agenda at phone and desktop widths, into screenshots/ for review.
+screenshots: install system-packages messages
+	SCREENSHOTS_DIR=screenshots $(BIN)/pytest tests/browser/test_screenshots.py -p no:cacheprovider

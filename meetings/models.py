@@ -470,7 +470,11 @@ class AgendaItem(models.Model):
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
         constraints = [
-            models.CheckConstraint(condition=~Q(title="") | Q(topic__isnull=False), name="agenda_item_has_a_title"),
+            # The title in the original language (English), which the admin writes to title_en.
+            models.CheckConstraint(
+                condition=(Q(title_en__isnull=False) & ~Q(title_en="")) | Q(topic__isnull=False),
+                name="agenda_item_has_a_title",
+            ),
         ]
 
     def __str__(self):

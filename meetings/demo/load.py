@@ -8,6 +8,7 @@ from datetime import date, time
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import translation
 
 from congress.models import (
     Congress,
@@ -54,7 +55,12 @@ ARABIC = {
 
 @transaction.atomic
 def load_demo_meeting(*, data_file=DATA_FILE):
-    data = json.loads(Path(data_file).read_text(encoding="utf-8"))
+    # The data is in English, the original: its titles go to the English fields whatever language is active.
+    with translation.override("en"):
+        load_data(json.loads(Path(data_file).read_text(encoding="utf-8")))
+
+
+def load_data(data):
     states = {name: State.objects.get_or_create(name=name)[0] for name in data["states"]}
     organizations = {}
     for row in data["organizations"]:

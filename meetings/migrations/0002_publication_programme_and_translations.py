@@ -249,4 +249,13 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(copy_original_text_to_english, migrations.RunPython.noop),
+        # The admin writes an item's title to title_en: the rule now reads that column.
+        migrations.RemoveConstraint(
+            model_name='agendaitem',
+            name='agenda_item_has_a_title',
+        ),
+        migrations.AddConstraint(
+            model_name='agendaitem',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('title_en__isnull', False), models.Q(('title_en', ''), _negated=True)), ('topic__isnull', False), _connector='OR'), name='agenda_item_has_a_title'),
+        ),
     ]
