@@ -6,6 +6,7 @@ numbers come from the report builder and nowhere else.
 """
 
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
@@ -130,7 +131,8 @@ def report_places(meeting_ids):
     Reads the built report: within the section of a discussion's topic, the paragraphs under
     "Summary of deliberations" are its summary paragraphs in order, and the lettered
     subparagraphs under "Outcome of deliberations" its recommendations, introduced by a
-    numbered paragraph that the link targets (lettered subparagraphs carry no anchor).
+    numbered paragraph that the link targets, with a text fragment for the subparagraph itself
+    (lettered subparagraphs carry no anchor).
     """
     places = {}
     for meeting in Meeting.objects.for_report().filter(pk__in=meeting_ids):
@@ -155,13 +157,24 @@ def report_places(meeting_ids):
             introduction = next((b for b in outcome_blocks if isinstance(b, doc.Paragraph)), None)
             lettered = [b for b in outcome_blocks if isinstance(b, doc.Subparagraph)]
             for row, block in zip(discussion.recommendations.all(), lettered, strict=False):
+                anchor = introduction.anchor if introduction else section.anchor
                 places[Recommendation, row.pk] = (
                     meeting,
-                    introduction.anchor if introduction else section.anchor,
+                    f"{anchor}{text_fragment(block.content)}",
                     _("paragraph %(number)s %(letter)s")
                     % {"number": introduction.number if introduction else "", "letter": block.label},
                 )
     return places
+
+
+def text_fragment(content, words=12):
+    """A text fragment (:~:text=) that scrolls browsers to a lettered subparagraph, which has no anchor.
+
+    Browsers without text fragments stay at the numbered paragraph that introduces it.
+    """
+    start = " ".join(doc.plain_text(content).split()[:words])
+    # "-" separates a fragment's parts, so it is escaped along with everything else.
+    return f":~:text={quote(start, safe='').replace('-', '%2D')}"
 
 
 def walk(sections):
