@@ -10,6 +10,7 @@ class SearchForm(forms.Form):
     q = forms.CharField(
         label=_("Search the meetings"),
         max_length=200,
+        required=False,  # an empty search shows the form, not an error
         widget=forms.SearchInput(attrs={"placeholder": _("e.g. cybercrime")}),
     )
 

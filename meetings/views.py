@@ -78,6 +78,6 @@ def report(request, slug):
 def search(request):
     form = SearchForm(request.GET or None)
     results = None
-    if form.is_valid():
+    if form.is_valid() and form.cleaned_data["q"]:
         results = search_meetings(form.cleaned_data["q"], user=request.user)
     return render(request, "meetings/search.html", {"search_form": form, "results": results})

@@ -33,7 +33,7 @@ def test_home_puts_upcoming_meetings_before_past_ones(client, db):
 
 def test_meeting_page_gives_venue_dates_status_officers_and_links(client, demo_meeting):
     page = client.get(url("meetings:detail", demo_meeting)).content.decode()
-    assert "<h1>Western Asia Regional Preparatory Meeting for the Fourteenth United Nations Congress" in page
+    assert '<h1 dir="auto">Western Asia Regional Preparatory Meeting for the Fourteenth United Nations Congress' in page
     assert "Beirut, Lebanon" in page
     assert "26 March 2019 – 28 March 2019" in page
     assert "Closed" in page
@@ -98,11 +98,11 @@ def test_documents_page_lists_symbols_titles_and_downloads_each_language(client,
 def test_participation_lists_states_and_organizations_by_category_without_personal_names(client, demo_meeting):
     page = client.get(url("meetings:participation", demo_meeting)).content.decode()
     assert "States members of the regional commission" in page
-    assert "<li>Lebanon</li>" in page
+    assert '<li dir="auto">Lebanon</li>' in page
     assert "States represented by observers" in page
-    assert "<li>Japan</li>" in page
+    assert '<li dir="auto">Japan</li>' in page
     assert "United Nations entity" in page
-    assert "<li>UNODC</li>" in page
+    assert '<li dir="auto">UNODC</li>' in page
     for officer in demo_meeting.officers.all():
         assert officer.name not in page
 

@@ -41,6 +41,8 @@ DOCUMENTS_FOR_ITEMS = {
 }
 # The meeting's place and its procedural agenda items in Arabic, so the Arabic pages show translated titles.
 ARABIC = {
+    "congress_title": "مؤتمر الأمم المتحدة الرابع عشر لمنع الجريمة والعدالة الجنائية",
+    "congress_short_title": "المؤتمر الرابع عشر",
     "region": "غرب آسيا",
     "venue_city": "بيروت",
     "agenda": {
@@ -90,6 +92,8 @@ def load_congress(data, states):
             "start_date": date.fromisoformat(data["start_date"]),
             "end_date": date.fromisoformat(data["end_date"]),
             "main_theme": data["main_theme"],
+            "title_ar": ARABIC["congress_title"],
+            "short_title_ar": ARABIC["congress_short_title"],
         },
     )
     agenda_items = {
