@@ -1,4 +1,4 @@
-"""Search across published meetings: full-text on PostgreSQL, a substring match on SQLite; results link to the paragraph."""
+"""Search across published meetings: full text on PostgreSQL, substring on SQLite; results link to the paragraph."""
 
 import pytest
 from django.db import connection
