@@ -6,7 +6,8 @@ MANAGE := $(BIN)/python manage.py
 # Local serving shows errors in full; production sets its own environment (see README).
 RUN_ENV := DEBUG=true
 
-.PHONY: run serve test lint install system-packages test-system-packages bench-exports backup restore
+.PHONY: run serve test lint install system-packages test-system-packages messages screenshots \
+	bench-exports backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +28,11 @@ system-packages:
 test-system-packages:
 	./scripts/install-system-packages --with-test-tools
 
-run: install system-packages
+# The interface's translations: .po files are committed, .mo files are built here.
+messages: install
+	$(MANAGE) compilemessages --ignore=.venv --verbosity 0
+
+run: install system-packages messages
 	$(RUN_ENV) $(MANAGE) migrate --no-input
 	$(RUN_ENV) $(MANAGE) load_demo
 	$(RUN_ENV) $(MANAGE) local_admin
@@ -37,9 +42,13 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint test-system-packages
+test: lint test-system-packages messages
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest
+
+# Home, agenda and Arabic agenda at phone and desktop widths, into screenshots/ for review.
+screenshots: install test-system-packages messages
+	SCREENSHOTS_DIR=screenshots $(BIN)/pytest tests/browser/test_screenshots.py -p no:cacheprovider
 
 # Export times at 1×, 2× and 10× the demo content (not part of `make test`).
 bench-exports: install system-packages
@@ -49,7 +58,7 @@ bench-exports: install system-packages
 # Production serving on loopback: gunicorn, static files through WhiteNoise, DEBUG off.
 # A random SECRET_KEY per start unless one is set; HTTPS stays off on plain-HTTP loopback.
 SERVE_ENV := DEBUG=false SECRET_KEY=$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}
-serve: install system-packages
+serve: install system-packages messages
 	$(MANAGE) collectstatic --no-input -v0
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from congress.models import (
     Congress,
@@ -32,12 +33,12 @@ class RegionalCommissionAdmin(admin.ModelAdmin):
     autocomplete_fields = ["member_states"]
 
 
-class CongressAgendaItemInline(admin.TabularInline):
+class CongressAgendaItemInline(TranslationTabularInline):
     model = CongressAgendaItem
     extra = 0
 
 
-class WorkshopInline(admin.TabularInline):
+class WorkshopInline(TranslationTabularInline):
     model = Workshop
     extra = 0
 
@@ -65,7 +66,7 @@ class StandardParagraphInline(admin.StackedInline):
 
 
 @admin.register(Congress)
-class CongressAdmin(admin.ModelAdmin):
+class CongressAdmin(TranslationAdmin):
     list_display = ["title", "symbol_prefix", "host_city", "start_date"]
     search_fields = ["title", "symbol_prefix"]
     autocomplete_fields = ["host_country"]

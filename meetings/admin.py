@@ -8,11 +8,13 @@ from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from meetings.downloads import file_response, rendered, report_downloads
 from meetings.models import (
     AgendaItem,
     Document,
+    DocumentFile,
     Meeting,
     MeetingParagraph,
     Officer,
@@ -23,9 +25,17 @@ from meetings.models import (
 from meetings.report.builder import build_report, section_choices
 
 
-class SessionInline(admin.TabularInline):
+class SessionInline(TranslationStackedInline):
     model = Session
     extra = 0
+    fields = [("number", "date", "start_time", "end_time"), "title", "agenda_items"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "agenda_items":
+            kwargs["queryset"] = AgendaItem.objects.filter(
+                meeting_id=request.resolver_match.kwargs.get("object_id")
+            ).select_related("topic__congress", "topic__agenda_item", "topic__workshop")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 class ParticipationInline(admin.TabularInline):
@@ -69,10 +79,15 @@ class OfficerInline(SessionChoiceMixin, admin.TabularInline):
     fields = ["order", "role", "name", "state", "elected_at", "election_method"]
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(TranslationStackedInline):
     model = AgendaItem
     extra = 0
-    fields = ["order", "parent", "title", "topic"]
+    fields = [("order", "parent", "topic"), "title", "annotation", "documents"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "documents":
+            kwargs["queryset"] = Document.objects.filter(meeting_id=request.resolver_match.kwargs.get("object_id"))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         meeting_id = request.resolver_match.kwargs.get("object_id")
@@ -87,10 +102,11 @@ class AgendaItemInline(admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class DocumentInline(admin.TabularInline):
+class DocumentInline(TranslationTabularInline):
     model = Document
     extra = 0
-    fields = ["order", "symbol", "title", "kind", "issued_on", "job_number"]
+    fields = ["order", "symbol", "title", "kind", "is_published", "issued_on", "job_number"]
+    show_change_link = True  # the language versions are uploaded on the document's own page
 
 
 class MeetingParagraphInline(admin.StackedInline):
@@ -150,17 +166,31 @@ def download_action(extension, description):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SessionChoiceMixin, admin.ModelAdmin):
-    list_display = ["symbol", "region", "venue_city", "start_date", "status"]
-    list_filter = ["congress", "status", "regional_commission"]
+class MeetingAdmin(SessionChoiceMixin, TranslationAdmin):
+    list_display = ["symbol", "region", "venue_city", "start_date", "status", "is_published"]
+    list_filter = ["congress", "status", "is_published", "regional_commission"]
     list_select_related = ["congress"]
     search_fields = ["symbol", "region", "venue_city"]
     prepopulated_fields = {"slug": ["region"]}
     autocomplete_fields = ["venue_country", "regional_commission"]
     fieldsets = [
-        (None, {"fields": ["congress", "region", "regional_commission", "number", "symbol", "slug", "status"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "congress",
+                    "region",
+                    "regional_commission",
+                    "number",
+                    "symbol",
+                    "slug",
+                    "status",
+                    "is_published",
+                ]
+            },
+        ),
         (_("Report"), {"fields": ["downloads", "report_issued_on", "report_job_number"]}),
-        (_("Venue and dates"), {"fields": ["venue_city", "venue_country", "start_date", "end_date"]}),
+        (_("Venue and dates"), {"fields": ["venue_city", "venue_country", "start_date", "end_date", "time_zone"]}),
         (
             _("Proceedings"),
             {
@@ -210,9 +240,15 @@ class MeetingAdmin(SessionChoiceMixin, admin.ModelAdmin):
         return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}</li>", rows))
 
 
+class DocumentFileInline(admin.TabularInline):
+    model = DocumentFile
+    extra = 0
+
+
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
-    list_display = ["symbol", "title", "kind", "meeting"]
-    list_filter = ["kind", "meeting"]
+class DocumentAdmin(TranslationAdmin):
+    list_display = ["symbol", "title", "kind", "meeting", "is_published"]
+    list_filter = ["kind", "is_published", "meeting"]
+    inlines = [DocumentFileInline]
     list_select_related = ["meeting"]
     search_fields = ["symbol", "title"]

@@ -43,12 +43,17 @@ def file_response(request, report, extension):
     return response
 
 
-def draft_parts(meeting):
-    return [d for d in meeting.documents.all() if d.kind == Document.Kind.DRAFT_REPORT]
+def draft_parts(meeting, user=None):
+    """The meeting's draft-report documents; for a visitor, only the published ones."""
+    return [
+        d
+        for d in meeting.documents.all()
+        if d.kind == Document.Kind.DRAFT_REPORT and (user is None or user.is_staff or d.is_published)
+    ]
 
 
-def report_downloads(meeting):
-    """[(symbol, [(format name, url), …]), …]: the report, then each part of its draft."""
+def report_downloads(meeting, user=None):
+    """[(symbol, [(format name, url), …]), …]: the report, then each part of its draft the user may see."""
     downloads = [
         (
             meeting.symbol,
@@ -58,7 +63,7 @@ def report_downloads(meeting):
             ],
         )
     ]
-    for part in draft_parts(meeting):
+    for part in draft_parts(meeting, user):
         kwargs = {"slug": meeting.slug, "part": part.short_symbol}
         downloads.append(
             (

@@ -1,9 +1,14 @@
 """A regional preparatory meeting: its sessions, attendance, officers, agenda, documents and drafted text."""
 
+import zoneinfo
+
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Case, F, Prefetch, Q, When
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from congress.dates import date_range, long_date, ordinal
@@ -13,6 +18,79 @@ MARKUP_HELP = _("Write *italics* for titles and [A/CONF.234/PM.1] for a document
 
 
 class MeetingQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def visible_to(self, user):
+        """Published meetings; staff also see the ones the secretariat is still preparing."""
+        return self if user.is_staff else self.published()
+
+    def for_listing(self):
+        """Grouped by Congress, newest first; within a Congress the meetings to come, then the past ones."""
+        is_past = Case(When(end_date__lt=timezone.localdate(), then=1), default=0, output_field=models.IntegerField())
+        return (
+            self.select_related("congress", "venue_country")
+            .annotate(is_past=is_past)
+            .annotate(
+                upcoming_start=Case(When(is_past=0, then="start_date")),
+                past_start=Case(When(is_past=1, then="start_date")),
+            )
+            .order_by("-congress__ordinal", "is_past", "upcoming_start", F("past_start").desc(), "pk")
+        )
+
+    def for_meeting_page(self, user):
+        return self.select_related("congress", "venue_country", "regional_commission").prefetch_related(
+            Prefetch("officers", queryset=Officer.objects.select_related("state")),
+            Prefetch("documents", queryset=Document.objects.visible_to(user), to_attr="visible_documents"),
+        )
+
+    def for_agenda(self, user):
+        documents = Document.objects.visible_to(user).prefetch_related("files")
+        return self.select_related("congress").prefetch_related(
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.filter(parent=None).prefetch_related(
+                    Prefetch("documents", queryset=documents),
+                    Prefetch(
+                        "sub_items",
+                        queryset=AgendaItem.objects.select_related(
+                            "topic__congress", "topic__agenda_item", "topic__workshop"
+                        ).prefetch_related(Prefetch("documents", queryset=documents)),
+                    ),
+                ),
+                to_attr="top_level_items",
+            ),
+        )
+
+    def for_programme(self):
+        return self.select_related("congress", "venue_country").prefetch_related(
+            Prefetch(
+                "sessions",
+                queryset=Session.objects.prefetch_related(
+                    Prefetch(
+                        "agenda_items",
+                        queryset=AgendaItem.objects.select_related(
+                            "parent", "topic__congress", "topic__agenda_item", "topic__workshop"
+                        ),
+                    )
+                ),
+            ),
+        )
+
+    def for_documents(self, user):
+        return self.select_related("congress").prefetch_related(
+            Prefetch(
+                "documents",
+                queryset=Document.objects.visible_to(user).prefetch_related("files"),
+                to_attr="visible_documents",
+            )
+        )
+
+    def for_participation(self):
+        return self.select_related("congress", "regional_commission").prefetch_related(
+            Prefetch("participations", queryset=Participation.objects.select_related("state", "organization"))
+        )
+
     def for_report(self):
         """Everything the report builder reads, in a fixed number of queries whatever the meeting's size."""
         from recommendations.models import Discussion
@@ -95,6 +173,17 @@ class Meeting(models.Model):
         _("original language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_("Until it is published, only the secretariat sees the meeting on the public site."),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=60,
+        default="UTC",
+        help_text=_("Of the venue, as in the tz database (Asia/Beirut); the programme's times are local times."),
+    )
     opened_by = models.CharField(
         _("opened by"),
         max_length=200,
@@ -156,10 +245,12 @@ class Meeting(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("meetings:report", kwargs={"slug": self.slug})
+        return reverse("meetings:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         errors = {}
+        if self.time_zone not in zoneinfo.available_timezones():
+            errors["time_zone"] = _("Enter a time zone of the tz database, such as Asia/Beirut.")
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("The meeting cannot end before it starts: check the end date.")
         if self.symbol and self.congress_id and self.number and not self.symbol.startswith(f"{self.series}/"):
@@ -183,8 +274,36 @@ class Meeting(models.Model):
         return f"{self.region} Regional Preparatory Meeting for the {self.congress.title}"
 
     @property
+    def display_title(self):
+        """The title in the reader's language, from the translated region and Congress title."""
+        return gettext("%(region)s Regional Preparatory Meeting for the %(congress)s") % {
+            "region": self.region,
+            "congress": self.congress.title,
+        }
+
+    @property
     def dates(self):
         return date_range(self.start_date, self.end_date)
+
+    def represented_by_category(self):
+        """[(category, names)] in the order of a report's attendance paragraphs; reads prefetched participations."""
+        participations = list(self.participations.all())
+        groups = [
+            (
+                _("States members of the regional commission"),
+                [p.state.name for p in participations if p.capacity == Participation.Capacity.MEMBER],
+            ),
+            (
+                _("States represented by observers"),
+                [p.state.name for p in participations if p.state_id and p.capacity == Participation.Capacity.OBSERVER],
+            ),
+        ]
+        organizations = sorted(
+            (p.organization for p in participations if p.organization_id), key=lambda o: (o.precedence, o.name)
+        )
+        for category in Organization.Category:
+            groups.append((category.label, [o.report_name for o in organizations if o.category == category]))
+        return [(label, sorted(names) if index < 2 else names) for index, (label, names) in enumerate(groups) if names]
 
 
 class Session(models.Model):
@@ -195,6 +314,12 @@ class Session(models.Model):
     date = models.DateField(_("date"))
     start_time = models.TimeField(_("starts at"), null=True, blank=True)
     end_time = models.TimeField(_("ends at"), null=True, blank=True)
+    title = models.CharField(
+        _("title"), max_length=200, blank=True, help_text=_("Shown in the programme of work, e.g. Opening session.")
+    )
+    agenda_items = models.ManyToManyField(
+        "AgendaItem", blank=True, related_name="sessions", verbose_name=_("agenda items taken up")
+    )
 
     class Meta:
         ordering = ["meeting", "number"]
@@ -343,13 +468,20 @@ class AgendaItem(models.Model):
         verbose_name=_("Congress topic"),
     )
     annotation = models.TextField(_("annotation"), blank=True, help_text=MARKUP_HELP)
+    documents = models.ManyToManyField(
+        "Document", blank=True, related_name="agenda_items", verbose_name=_("documents for the item")
+    )
 
     class Meta:
         ordering = ["meeting", "order", "pk"]
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
         constraints = [
-            models.CheckConstraint(condition=~Q(title="") | Q(topic__isnull=False), name="agenda_item_has_a_title"),
+            # The title in the original language (English), which the admin writes to title_en.
+            models.CheckConstraint(
+                condition=(Q(title_en__isnull=False) & ~Q(title_en="")) | Q(topic__isnull=False),
+                name="agenda_item_has_a_title",
+            ),
         ]
 
     def __str__(self):
@@ -371,6 +503,14 @@ class AgendaItem(models.Model):
         return self.title or self.topic.title
 
 
+class DocumentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Published documents of published meetings; staff also see the unpublished ones."""
+        if user.is_staff:
+            return self
+        return self.filter(is_published=True, meeting__is_published=True)
+
+
 class Document(models.Model):
     """A document before a meeting, under its UN symbol."""
 
@@ -389,6 +529,11 @@ class Document(models.Model):
         _("issued on"), null=True, blank=True, help_text=_("The masthead's date; left empty, the day of export.")
     )
     job_number = models.CharField(_("job number"), max_length=30, blank=True)
+    is_published = models.BooleanField(
+        _("published"), default=False, help_text=_("Only published documents are listed on the public site.")
+    )
+
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "order", "pk"]
@@ -411,6 +556,45 @@ class Document(models.Model):
         series = f"{self.meeting.series}/"
         symbol = self.symbol.removeprefix(series)
         return symbol.replace("/", "-")
+
+
+def document_file_path(instance, filename):
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    document = instance.document
+    return f"documents/{document.meeting.slug}/{slugify(document.symbol)}-{instance.language}.{extension}"
+
+
+class DocumentFile(models.Model):
+    """One language version of a document, as uploaded by the secretariat."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="files")
+    language = models.CharField(_("language"), max_length=2, choices=Meeting.Language.choices)
+    file = models.FileField(_("file"), upload_to=document_file_path)
+
+    class Meta:
+        ordering = ["document", "language"]
+        verbose_name = _("language version")
+        verbose_name_plural = _("language versions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "language"],
+                name="one_file_per_document_language",
+                violation_error_message=_("This document already has a file in this language."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.document.symbol} ({self.get_language_display()})"
+
+    def get_absolute_url(self):
+        return reverse(
+            "meetings:document_file",
+            kwargs={"slug": self.document.meeting.slug, "pk": self.document_id, "language": self.language},
+        )
+
+    @property
+    def filename(self):
+        return self.file.name.rsplit("/", 1)[-1]
 
 
 class MeetingParagraph(models.Model):

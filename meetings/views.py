@@ -1,20 +1,74 @@
-from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+"""The public pages: what a delegate reads before and during a meeting. Unpublished meetings are 404s."""
 
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from meetings.calendar import programme_calendar
 from meetings.downloads import draft_parts, file_response, report_downloads
-from meetings.models import Meeting
+from meetings.forms import SearchForm
+from meetings.models import Document, Meeting
 from meetings.report.builder import build_draft_parts, build_report
 from meetings.report.renderers import EXTENSIONS
 from meetings.report.renderers.html import render_fragment
+from meetings.search import search_meetings
+
+
+def visible_meeting(request, queryset, slug):
+    return get_object_or_404(queryset.visible_to(request.user), slug=slug)
 
 
 def home(request):
-    meetings = Meeting.objects.select_related("congress").order_by("-congress__ordinal", "start_date")
-    return render(request, "meetings/home.html", {"meetings": meetings})
+    meetings = Meeting.objects.visible_to(request.user).for_listing()
+    return render(request, "meetings/home.html", {"meetings": meetings, "search_form": SearchForm()})
+
+
+def meeting_detail(request, slug):
+    meeting = visible_meeting(request, Meeting.objects.for_meeting_page(request.user), slug)
+    return render(request, "meetings/meeting_detail.html", {"meeting": meeting})
+
+
+def agenda(request, slug):
+    meeting = visible_meeting(request, Meeting.objects.for_agenda(request.user), slug)
+    return render(request, "meetings/agenda.html", {"meeting": meeting})
+
+
+def programme(request, slug):
+    meeting = visible_meeting(request, Meeting.objects.for_programme(), slug)
+    return render(request, "meetings/programme.html", {"meeting": meeting})
+
+
+def programme_ics(request, slug):
+    meeting = visible_meeting(request, Meeting.objects.for_programme(), slug)
+    response = HttpResponse(programme_calendar(meeting), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{meeting.slug}-programme.ics"'
+    return response
+
+
+def documents(request, slug):
+    meeting = visible_meeting(request, Meeting.objects.for_documents(request.user), slug)
+    return render(request, "meetings/documents.html", {"meeting": meeting})
+
+
+def document_file(request, slug, pk, language):
+    document = get_object_or_404(
+        Document.objects.visible_to(request.user).filter(meeting__in=Meeting.objects.visible_to(request.user)),
+        meeting__slug=slug,
+        pk=pk,
+    )
+    version = document.files.filter(language=language).first()
+    if version is None:
+        raise Http404(_("This document has no file in that language."))
+    return FileResponse(version.file.open("rb"), as_attachment=True, filename=version.filename)
+
+
+def participation(request, slug):
+    meeting = visible_meeting(request, Meeting.objects.for_participation(), slug)
+    return render(request, "meetings/participation.html", {"meeting": meeting})
 
 
 def report(request, slug):
-    meeting = get_object_or_404(Meeting.objects.for_report(), slug=slug)
+    meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
     document = build_report(meeting)
     return render(
         request,
@@ -23,23 +77,31 @@ def report(request, slug):
             "meeting": meeting,
             "report": document,
             "report_html": render_fragment(document),
-            "downloads": report_downloads(meeting),
+            "downloads": report_downloads(meeting, request.user),
         },
     )
 
 
 def report_download(request, slug, extension):
     if extension not in EXTENSIONS:
-        raise Http404("No such format.")
-    meeting = get_object_or_404(Meeting.objects.for_report(), slug=slug)
+        raise Http404(_("There is no such format."))
+    meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
     return file_response(request, build_report(meeting), extension)
 
 
 def draft_part_download(request, slug, part, extension):
     if extension not in EXTENSIONS:
-        raise Http404("No such format.")
-    meeting = get_object_or_404(Meeting.objects.for_report(), slug=slug)
-    symbol = next((d.symbol for d in draft_parts(meeting) if d.short_symbol == part), None)
+        raise Http404(_("There is no such format."))
+    meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
+    symbol = next((d.symbol for d in draft_parts(meeting, request.user) if d.short_symbol == part), None)
     if symbol is None:
-        raise Http404("No such part of the draft report.")
+        raise Http404(_("The draft report has no such part."))
     return file_response(request, build_draft_parts(meeting)[symbol], extension)
+
+
+def search(request):
+    form = SearchForm(request.GET or None)
+    results = None
+    if form.is_valid() and form.cleaned_data["q"]:
+        results = search_meetings(form.cleaned_data["q"], user=request.user)
+    return render(request, "meetings/search.html", {"search_form": form, "results": results})

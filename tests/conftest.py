@@ -29,3 +29,13 @@ def demo_meeting(db):
 
     call_command("load_demo", stdout=io.StringIO())
     return Meeting.objects.get(symbol=DEMO_SYMBOL)
+
+
+@pytest.fixture(autouse=True)
+def english_between_tests():
+    """A request to an /ar/ page leaves Arabic active in the thread: every test starts in English."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")

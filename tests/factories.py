@@ -14,7 +14,16 @@ from congress.models import (
     Topic,
     Workshop,
 )
-from meetings.models import AgendaItem, Document, Meeting, MeetingParagraph, Officer, Participation, Session
+from meetings.models import (
+    AgendaItem,
+    Document,
+    DocumentFile,
+    Meeting,
+    MeetingParagraph,
+    Officer,
+    Participation,
+    Session,
+)
 from recommendations.models import Discussion, Recommendation, SummaryParagraph
 
 
@@ -120,6 +129,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     start_date = datetime.date(2029, 3, 26)
     end_date = datetime.date(2029, 3, 28)
     opened_by = "the Secretary of the Meeting"
+    is_published = True
 
 
 class SessionFactory(factory.django.DjangoModelFactory):
@@ -168,6 +178,16 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     symbol = factory.Sequence(lambda n: f"A/CONF.999/RPM.1/CRP.{n}")
     title = factory.Sequence(lambda n: f"Conference room paper {n}")
     order = factory.Sequence(int)
+    is_published = True
+
+
+class DocumentFileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DocumentFile
+
+    document = factory.SubFactory(DocumentFactory)
+    language = Meeting.Language.ENGLISH
+    file = factory.django.FileField(filename="paper.pdf", data=b"%PDF-1.4 a document")
 
 
 class MeetingParagraphFactory(factory.django.DjangoModelFactory):

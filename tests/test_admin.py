@@ -54,7 +54,7 @@ def test_saving_the_unchanged_meeting_succeeds(admin_client, change_url):
 
 def test_an_edit_in_the_admin_changes_the_report(admin_client, change_url, demo_meeting):
     data = form_data(admin_client.get(change_url))
-    data["venue_city"] = "Amman"
+    data["venue_city_en"] = "Amman"  # the English version, the original
     assert admin_client.post(change_url, data).status_code == 302
     page = admin_client.get(reverse("meetings:report", kwargs={"slug": demo_meeting.slug}))
     assert "was held in Amman from 26 to 28 March 2019." in page.content.decode()
@@ -63,7 +63,7 @@ def test_an_edit_in_the_admin_changes_the_report(admin_client, change_url, demo_
 def test_end_date_before_start_date_is_refused(admin_client, change_url, demo_meeting):
     data = form_data(admin_client.get(change_url))
     data["end_date"] = "2019-03-20"
-    data["venue_city"] = "Amman"
+    data["venue_city_en"] = "Amman"  # the English version, the original
     response = admin_client.post(change_url, data)
     assert response.status_code == 200
     assert "The meeting cannot end before it starts" in errors_of(response)
@@ -78,7 +78,7 @@ def test_a_second_chair_is_refused_and_nothing_is_saved(admin_client, change_url
     add_inline_row(
         data, "officers", role="chair", name="A. Second", state=kuwait, elected_at=first_session, election_method="x"
     )
-    data["venue_city"] = "Amman"
+    data["venue_city_en"] = "Amman"  # the English version, the original
     response = admin_client.post(change_url, data)
     assert response.status_code == 200
     assert "A meeting elects one Chair; 2 are entered." in errors_of(response)
@@ -88,8 +88,8 @@ def test_a_second_chair_is_refused_and_nothing_is_saved(admin_client, change_url
 
 def test_a_duplicate_document_symbol_is_refused_and_nothing_is_saved(admin_client, change_url, demo_meeting):
     data = form_data(admin_client.get(change_url))
-    add_inline_row(data, "documents", order=99, symbol="A/CONF.234/RPM.2/L.1", title="Copy", kind="background")
-    data["venue_city"] = "Amman"
+    add_inline_row(data, "documents", order=99, symbol="A/CONF.234/RPM.2/L.1", title_en="Copy", kind="background")
+    data["venue_city_en"] = "Amman"  # the English version, the original
     response = admin_client.post(change_url, data)
     assert response.status_code == 200
     assert "Please correct the duplicate data for symbol" in errors_of(response)

@@ -213,8 +213,8 @@ def test_a_download_reflects_an_edit_made_just_before(client, demo_meeting):
 def test_report_page_offers_every_download(client, demo_meeting):
     page = client.get(reverse("meetings:report", args=[demo_meeting.slug])).content.decode()
     for extension in ("docx", "pdf", "xml", "txt"):
-        assert f'href="/meetings/western-asia-2019/report.{extension}"' in page
-        assert f'href="/meetings/western-asia-2019/draft/L.2-Add.4.{extension}"' in page
+        assert f'href="/en/meetings/western-asia-2019/report.{extension}"' in page
+        assert f'href="/en/meetings/western-asia-2019/draft/L.2-Add.4.{extension}"' in page
 
 
 def test_admin_action_downloads_one_report_or_a_zip_of_several(admin_client, demo_meeting):
@@ -234,7 +234,7 @@ def test_admin_offers_the_reports_sections_for_the_parts(admin_client, demo_meet
     page = admin_client.get(reverse("admin:meetings_meeting_change", args=[demo_meeting.pk])).content.decode()
     assert '<option value="chapter-attendance">III. Attendance and organization of work</option>' in page
     assert "A-CONF.234-RPM.2-L.2-Add.1" not in page  # links use the short symbol
-    assert 'href="/meetings/western-asia-2019/draft/L.2-Add.1.pdf"' in page
+    assert 'href="/en/meetings/western-asia-2019/draft/L.2-Add.1.pdf"' in page
 
 
 def test_export_command_writes_a_part_as_word(demo_meeting, tmp_path):

@@ -8,6 +8,7 @@ from datetime import date, time
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import translation
 
 from congress.models import (
     Congress,
@@ -33,10 +34,44 @@ from recommendations.models import Discussion, Recommendation, SummaryParagraph
 
 DATA_FILE = Path(__file__).with_name("western_asia_2019.json")
 
+# The programme of work and the documents per agenda item are not in the published report; these
+# follow the order of the agenda over the six plenary meetings and the documents' own titles.
+ITEMS_TAKEN_UP = {1: [1, 2, 3], 2: [4], 3: [5], 4: [5], 5: [6], 6: [7]}  # plenary meeting → agenda item numbers
+DOCUMENTS_FOR_ITEMS = {
+    "A/CONF.234/RPM.2/L.1": [3],
+    "A/CONF.234/PM.1": [4, 5],
+    "A/CONF.234/PM/CRP.1": [5],
+    "A/CONF.234/RPM.2/INF/2/Rev.1": [1],
+    "A/CONF.234/RPM.2/L.2": [7],
+    "A/CONF.234/RPM.2/L.2/Add.1": [7],
+    "A/CONF.234/RPM.2/L.2/Add.2": [7],
+    "A/CONF.234/RPM.2/L.2/Add.3": [7],
+    "A/CONF.234/RPM.2/L.2/Add.4": [7],
+}
+# The meeting's place and its procedural agenda items in Arabic, so the Arabic pages show translated titles.
+ARABIC = {
+    "congress_title": "مؤتمر الأمم المتحدة الرابع عشر لمنع الجريمة والعدالة الجنائية",
+    "congress_short_title": "المؤتمر الرابع عشر",
+    "region": "غرب آسيا",
+    "venue_city": "بيروت",
+    "agenda": {
+        1: "افتتاح الاجتماع",
+        2: "انتخاب أعضاء المكتب",
+        3: "إقرار جدول الأعمال والمسائل التنظيمية الأخرى",
+        6: "التوصيات المقدمة إلى المؤتمر الرابع عشر",
+        7: "اعتماد تقرير الاجتماع",
+    },
+}
+
 
 @transaction.atomic
 def load_demo_meeting(*, data_file=DATA_FILE):
-    data = json.loads(Path(data_file).read_text(encoding="utf-8"))
+    # The data is in English, the original: its titles go to the English fields whatever language is active.
+    with translation.override("en"):
+        load_data(json.loads(Path(data_file).read_text(encoding="utf-8")))
+
+
+def load_data(data):
     states = {name: State.objects.get_or_create(name=name)[0] for name in data["states"]}
     organizations = {}
     for row in data["organizations"]:
@@ -66,6 +101,8 @@ def load_congress(data, states):
             "start_date": date.fromisoformat(data["start_date"]),
             "end_date": date.fromisoformat(data["end_date"]),
             "main_theme": data["main_theme"],
+            "title_ar": ARABIC["congress_title"],
+            "short_title_ar": ARABIC["congress_short_title"],
         },
     )
     agenda_items = {
@@ -115,6 +152,10 @@ def load_meeting(data, congress, commission, topics, states, organizations):
             "opened_by": data["opened_by"],
             "status": Meeting.Status.CLOSED,
             "report_job_number": data["report_job_number"],
+            "is_published": True,
+            "time_zone": "Asia/Beirut",
+            "region_ar": ARABIC["region"],
+            "venue_city_ar": ARABIC["venue_city"],
         },
     )
     sessions = {}
@@ -158,13 +199,19 @@ def load_meeting(data, congress, commission, topics, states, organizations):
             },
         )
 
+    items = {}
     for order, row in enumerate(data["agenda"], start=1):
         item, _ = AgendaItem.objects.update_or_create(
             meeting=meeting,
             parent=None,
             order=order,
-            defaults={"title": row["title"], "topic": topics[row["topic"]] if "topic" in row else None},
+            defaults={
+                "title": row["title"],
+                "title_ar": ARABIC["agenda"].get(order),
+                "topic": topics[row["topic"]] if "topic" in row else None,
+            },
         )
+        items[order] = item
         for sub_order, sub in enumerate(row.get("sub_items", []), start=1):
             AgendaItem.objects.update_or_create(
                 meeting=meeting,
@@ -176,8 +223,15 @@ def load_meeting(data, congress, commission, topics, states, organizations):
     documents = {}
     for order, row in enumerate(data["documents"], start=1):
         documents[row["symbol"]], _ = Document.objects.update_or_create(
-            meeting=meeting, symbol=row["symbol"], defaults={"title": row["title"], "kind": row["kind"], "order": order}
+            meeting=meeting,
+            symbol=row["symbol"],
+            defaults={"title": row["title"], "kind": row["kind"], "order": order, "is_published": True},
         )
+        documents[row["symbol"]].agenda_items.set(
+            items[number] for number in DOCUMENTS_FOR_ITEMS.get(row["symbol"], [])
+        )
+    for number, item_numbers in ITEMS_TAKEN_UP.items():
+        sessions[number].agenda_items.set(items[n] for n in item_numbers)
     # Each addendum of the draft report carried one substantive topic; L.2 the rest.
     for symbol, sections in data["draft_parts"].items():
         for section in sections:

@@ -1,0 +1,43 @@
+"""The programme of work as an iCalendar file that a phone's calendar imports."""
+
+import datetime
+import zoneinfo
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+
+def programme_calendar(meeting):
+    """One event per plenary meeting, in UTC so that every calendar places it right; as bytes."""
+    venue = zoneinfo.ZoneInfo(meeting.time_zone)
+    calendar = Calendar()
+    calendar.add("prodid", "-//Rapporteur//Programme of work//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", meeting.display_title)
+    stamp = timezone.now().replace(microsecond=0)
+    place = f"{meeting.venue_city}, {meeting.venue_country.name}"
+    for session in meeting.sessions.all():
+        event = Event()
+        event.add("uid", f"{meeting.slug}-session-{session.number}@rapporteur")
+        event.add("dtstamp", stamp)
+        summary = _("%(meeting)s, plenary meeting %(number)s") % {"meeting": meeting.region, "number": session.number}
+        if session.title:
+            summary = f"{summary}: {session.title}"
+        event.add("summary", summary)
+        event.add("location", place)
+        if session.start_time:
+            start = datetime.datetime.combine(session.date, session.start_time, tzinfo=venue)
+            if session.end_time:
+                end = datetime.datetime.combine(session.date, session.end_time, tzinfo=venue)
+            else:
+                end = start + datetime.timedelta(hours=3)  # a plenary meeting's usual length
+            event.add("dtstart", start.astimezone(datetime.UTC))
+            event.add("dtend", end.astimezone(datetime.UTC))
+        else:
+            event.add("dtstart", session.date)
+        items = [item.display_title for item in session.agenda_items.all()]
+        if items:
+            event.add("description", "\n".join(items))
+        calendar.add_component(event)
+    return calendar.to_ical()

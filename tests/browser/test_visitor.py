@@ -1,0 +1,61 @@
+"""A delegate's visit, in a real browser: from the home page to the report, in English and in Arabic."""
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_delegate_finds_agenda_programme_documents_report_then_reads_in_arabic_and_searches(
+    page, live_server, demo_meeting
+):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url)
+    assert page.url == f"{live_server.url}/en/"
+
+    page.get_by_role("link", name=re.compile("Western Asia Regional Preparatory Meeting")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Western Asia Regional Preparatory Meeting")
+    expect(page.get_by_text("Beirut, Lebanon")).to_be_visible()
+
+    meeting_nav = page.get_by_role("navigation", name="This meeting")
+    meeting_nav.get_by_role("link", name="Agenda").click()
+    expect(page.get_by_role("heading", name="Election of officers")).to_be_visible()
+
+    meeting_nav.get_by_role("link", name="Programme of work").click()
+    expect(page.get_by_role("heading", name=re.compile("Plenary meeting 1"))).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Add the programme to your calendar (.ics)").click()
+    calendar = Path(download.value.path()).read_text(encoding="utf-8")
+    assert calendar.startswith("BEGIN:VCALENDAR")
+    assert calendar.count("BEGIN:VEVENT") == 6
+
+    meeting_nav.get_by_role("link", name="Documents").click()
+    expect(page.get_by_role("cell", name="A/CONF.234/RPM.2/L.1", exact=True)).to_be_visible()
+
+    meeting_nav.get_by_role("link", name="Report").click()
+    expect(page.locator("#para-59")).to_have_text("59. Japan was represented by an observer.")
+
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="العربيّة").click()
+    assert page.url == f"{live_server.url}/ar/meetings/{demo_meeting.slug}/report/"
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.get_by_role("link", name="بحث")).to_be_visible()
+
+    page.get_by_role("link", name="بحث").click()
+    page.get_by_role("searchbox").fill("cybercrime")
+    page.get_by_role("searchbox").press("Enter")
+    page.get_by_role("link", name=re.compile("^Enhance the role of UNODC")).click()
+    assert f"/ar/meetings/{demo_meeting.slug}/report/#para-56:~:text=Enhance%20the%20role" in page.url
+    expect(page.get_by_text(re.compile(r"global programmes on cybercrime and counter-terrorism;$"))).to_be_in_viewport()
+
+
+def test_keyboard_users_can_skip_to_the_content(page, live_server, demo_meeting):
+    page.goto(f"{live_server.url}/en/meetings/{demo_meeting.slug}/agenda/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main")

@@ -1,0 +1,155 @@
+"""What the secretariat has not published is invisible to the public: 404 at every address, in no list.
+
+The table below names every public URL pattern; a new pattern without an entry fails
+`test_every_public_url_pattern_is_covered`, so no page escapes these checks.
+"""
+
+import icalendar
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.factories import DocumentFactory, DocumentFileFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+# Patterns that are not pages about meetings.
+NOT_PUBLIC_PAGES = {"healthz"}  # says only whether the database answers; tested in test_operations
+NOT_PUBLIC_NAMESPACES = {"admin"}
+
+
+def meeting_kwargs(meeting):
+    return {"slug": meeting.slug}
+
+
+def document_file_kwargs(meeting):
+    version = meeting.documents.first().files.first()
+    return {"slug": meeting.slug, "pk": version.document_id, "language": version.language}
+
+
+def report_download_kwargs(meeting):
+    return {"slug": meeting.slug, "extension": "txt"}
+
+
+def draft_part_kwargs(meeting):
+    meeting.documents.get_or_create(
+        symbol=f"{meeting.series}/L.2", defaults={"title": "Draft report", "kind": "draft_report", "is_published": True}
+    )
+    return {"slug": meeting.slug, "part": "L.2", "extension": "txt"}
+
+
+# name → the URL arguments for a meeting, or None for a page that lists meetings.
+PUBLIC_PAGES = {
+    "home": None,
+    "search": None,
+    "meetings:detail": meeting_kwargs,
+    "meetings:agenda": meeting_kwargs,
+    "meetings:programme": meeting_kwargs,
+    "meetings:programme_ics": meeting_kwargs,
+    "meetings:documents": meeting_kwargs,
+    "meetings:document_file": document_file_kwargs,
+    "meetings:participation": meeting_kwargs,
+    "meetings:report": meeting_kwargs,
+    "meetings:report_download": report_download_kwargs,
+    "meetings:draft_part_download": draft_part_kwargs,
+}
+MEETING_PAGES = [name for name, kwargs in PUBLIC_PAGES.items() if kwargs]
+
+
+def url_pattern_names(patterns, namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace in NOT_PUBLIC_NAMESPACES:
+                continue
+            prefix = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from url_pattern_names(pattern.url_patterns, prefix)
+        elif isinstance(pattern, URLPattern):
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_public_url_pattern_is_covered():
+    names = set(url_pattern_names(get_resolver().url_patterns)) - NOT_PUBLIC_PAGES
+    assert names == set(PUBLIC_PAGES)
+
+
+@pytest.fixture
+def meeting_with_a_file(settings, tmp_path):
+    """A meeting whose region and document title are words no other row contains, with an uploaded file."""
+
+    def make(**kwargs):
+        settings.MEDIA_ROOT = tmp_path
+        meeting = MeetingFactory(region="Atlantis", **kwargs)
+        document = DocumentFactory(meeting=meeting, title="Atlantis working paper")
+        DocumentFileFactory(document=document)
+        meeting.agenda_items.create(title="Atlantis cybercrime item", order=1)
+        meeting.sessions.create(number=1, date=meeting.start_date)
+        return meeting
+
+    return make
+
+
+@pytest.mark.parametrize("name", MEETING_PAGES)
+def test_an_unpublished_meeting_is_not_found_at_any_of_its_addresses(client, meeting_with_a_file, name):
+    published = meeting_with_a_file()
+    assert client.get(reverse(name, kwargs=PUBLIC_PAGES[name](published))).status_code == 200
+
+    hidden = meeting_with_a_file(is_published=False, slug="hidden")
+    assert client.get(reverse(name, kwargs=PUBLIC_PAGES[name](hidden))).status_code == 404
+
+
+@pytest.mark.parametrize("name", MEETING_PAGES)
+def test_staff_preview_an_unpublished_meeting(admin_client, meeting_with_a_file, name):
+    hidden = meeting_with_a_file(is_published=False)
+    assert admin_client.get(reverse(name, kwargs=PUBLIC_PAGES[name](hidden))).status_code == 200
+
+
+def test_an_unpublished_meeting_is_in_no_list_and_no_search_result(client, meeting_with_a_file):
+    meeting_with_a_file(is_published=False)
+    assert "Atlantis" not in client.get(reverse("home")).content.decode()
+    for words in ("working paper", "cybercrime"):
+        results = client.get(reverse("search"), {"q": words}).content.decode()
+        assert "Atlantis working paper" not in results
+        assert "Atlantis cybercrime item" not in results
+
+
+def test_a_published_meeting_is_listed_and_found(client, meeting_with_a_file):
+    meeting_with_a_file()
+    assert "Atlantis" in client.get(reverse("home")).content.decode()
+    assert "Atlantis working paper" in client.get(reverse("search"), {"q": "working paper"}).content.decode()
+
+
+def test_an_unpublished_document_is_absent_and_its_files_not_found(client, admin_client, meeting_with_a_file):
+    meeting = meeting_with_a_file()
+    document = meeting.documents.get()
+    item = meeting.agenda_items.get()
+    item.documents.add(document)
+    document.is_published = False
+    document.save()
+
+    for name in ("meetings:documents", "meetings:agenda", "meetings:detail"):
+        assert document.symbol not in client.get(reverse(name, kwargs={"slug": meeting.slug})).content.decode()
+    assert "Atlantis working paper" not in client.get(reverse("search"), {"q": "working paper"}).content.decode()
+    download = reverse("meetings:document_file", kwargs=document_file_kwargs(meeting))
+    assert client.get(download).status_code == 404
+
+    assert (
+        document.symbol
+        in admin_client.get(reverse("meetings:documents", kwargs={"slug": meeting.slug})).content.decode()
+    )
+    assert admin_client.get(download).status_code == 200
+
+
+def test_the_calendar_holds_only_the_meetings_own_sessions(client, meeting_with_a_file):
+    meeting = meeting_with_a_file()
+    meeting_with_a_file(is_published=False, slug="hidden")
+    response = client.get(reverse("meetings:programme_ics", kwargs={"slug": meeting.slug}))
+    events = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert [str(event["uid"]) for event in events] == [f"{meeting.slug}-session-1@rapporteur"]
+
+
+def test_an_unpublished_part_of_the_draft_is_not_offered_nor_found(client, admin_client, meeting_with_a_file):
+    meeting = meeting_with_a_file()
+    meeting.documents.create(symbol=f"{meeting.series}/L.2", title="Draft report", kind="draft_report")
+    url = reverse("meetings:draft_part_download", kwargs={"slug": meeting.slug, "part": "L.2", "extension": "txt"})
+    assert client.get(url).status_code == 404
+    assert url not in client.get(reverse("meetings:report", kwargs={"slug": meeting.slug})).content.decode()
+    assert admin_client.get(url).status_code == 200
