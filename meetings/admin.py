@@ -1,20 +1,33 @@
-from django.contrib import admin
+from adminsortable2.admin import SortableAdminBase, SortableStackedInline, SortableTabularInline
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import AgendaItem, Document, Meeting, MeetingParagraph, Officer, Participation, Session
+from meetings.models import (
+    AgendaItem,
+    Delegate,
+    Document,
+    Meeting,
+    MeetingParagraph,
+    Officer,
+    Participation,
+    Session,
+)
+from workflow import roles
+from workflow.admin import ContentAdmin, ContentInlineMixin
 
 
-class SessionInline(admin.TabularInline):
+class SessionInline(ContentInlineMixin, admin.TabularInline):
     model = Session
     extra = 0
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(ContentInlineMixin, admin.TabularInline):
     model = Participation
     extra = 0
     autocomplete_fields = ["state", "organization"]
+    show_change_link = True
 
 
 class OfficerFormSet(BaseInlineFormSet):
@@ -44,7 +57,7 @@ class SessionChoiceMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class OfficerInline(SessionChoiceMixin, admin.TabularInline):
+class OfficerInline(ContentInlineMixin, SessionChoiceMixin, admin.TabularInline):
     model = Officer
     formset = OfficerFormSet
     extra = 0
@@ -52,9 +65,10 @@ class OfficerInline(SessionChoiceMixin, admin.TabularInline):
     fields = ["order", "role", "name", "state", "elected_at", "election_method"]
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(ContentInlineMixin, SortableTabularInline):
     model = AgendaItem
     extra = 0
+    ordering = ["order", "pk"]
     fields = ["order", "parent", "title", "topic"]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -70,26 +84,29 @@ class AgendaItemInline(admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class DocumentInline(admin.TabularInline):
+class DocumentInline(ContentInlineMixin, SortableTabularInline):
     model = Document
     extra = 0
+    ordering = ["order", "pk"]
     fields = ["order", "symbol", "title", "kind"]
 
 
-class MeetingParagraphInline(admin.StackedInline):
+class MeetingParagraphInline(ContentInlineMixin, SortableStackedInline):
     model = MeetingParagraph
     extra = 0
+    ordering = ["order", "pk"]
     fields = [("part", "order"), "text"]
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SessionChoiceMixin, admin.ModelAdmin):
-    list_display = ["symbol", "region", "venue_city", "start_date", "status"]
-    list_filter = ["congress", "status", "regional_commission"]
+class MeetingAdmin(SortableAdminBase, SessionChoiceMixin, ContentAdmin):
+    list_display = ["symbol", "region", "venue_city", "start_date", "status", "report_status"]
+    list_filter = ["congress", "status", "report_status", "regional_commission"]
     list_select_related = ["congress"]
     search_fields = ["symbol", "region", "venue_city"]
     prepopulated_fields = {"slug": ["region"]}
     autocomplete_fields = ["venue_country", "regional_commission"]
+    readonly_fields = ["report_status"]
     fieldsets = [
         (None, {"fields": ["congress", "region", "regional_commission", "number", "symbol", "slug", "status"]}),
         (_("Venue and dates"), {"fields": ["venue_city", "venue_country", "start_date", "end_date"]}),
@@ -102,8 +119,12 @@ class MeetingAdmin(SessionChoiceMixin, admin.ModelAdmin):
                     "agenda_adopted_at",
                     "organization_of_work_at",
                     "report_adopted_at",
+                    "report_status",
                 ],
-                "description": _("Save the plenary meetings first; then choose at which the decisions were taken."),
+                "description": _(
+                    "Save the plenary meetings first; then choose at which the decisions were taken. "
+                    "To adopt or reopen the report, use the actions of the list of meetings."
+                ),
             },
         ),
     ]
@@ -115,11 +136,69 @@ class MeetingAdmin(SessionChoiceMixin, admin.ModelAdmin):
         DocumentInline,
         MeetingParagraphInline,
     ]
+    actions = ["adopt_report", "reopen_report"]
+
+    def has_adopt_permission(self, request):
+        return request.user.has_perm("meetings.adopt_report")
+
+    def has_reopen_permission(self, request):
+        return request.user.has_perm("meetings.reopen_report")
+
+    @admin.action(description=_("Record the adoption of the report (freezes its content)"), permissions=["adopt"])
+    def adopt_report(self, request, queryset):
+        for meeting in queryset.select_related("report_adopted_at", "congress"):
+            if meeting.report_is_adopted:
+                messages.info(request, _("%(meeting)s: the report is already adopted.") % {"meeting": meeting})
+            elif not roles.may_adopt(request.user, meeting):
+                messages.error(request, _("%(meeting)s: only its editors may adopt it.") % {"meeting": meeting})
+            else:
+                try:
+                    meeting.adopt_report()
+                except ValidationError as error:
+                    messages.error(request, f"{meeting}: {' '.join(error.messages)}")
+                else:
+                    messages.success(request, _("%(meeting)s: the report is adopted.") % {"meeting": meeting})
+
+    @admin.action(description=_("Reopen the adopted report for corrections"), permissions=["reopen"])
+    def reopen_report(self, request, queryset):
+        for meeting in queryset:
+            if not meeting.report_is_adopted:
+                messages.info(request, _("%(meeting)s: the report is a draft already.") % {"meeting": meeting})
+                continue
+            meeting.reopen_report(reason=f"by {request.user.get_username()} from the admin")
+            messages.success(request, _("%(meeting)s: the report is open for corrections.") % {"meeting": meeting})
+
+
+class DelegateInline(ContentInlineMixin, admin.TabularInline):
+    model = Delegate
+    extra = 0
+    ordering = ["-is_head", "order", "pk"]
+    fields = ["is_head", "name", "function", "order"]
+
+
+@admin.register(Participation)
+class ParticipationAdmin(ContentAdmin):
+    list_display = ["__str__", "capacity", "meeting"]
+    list_filter = ["capacity", "meeting"]
+    list_select_related = ["state", "organization", "meeting"]
+    search_fields = ["state__name", "organization__name", "delegates__name"]
+    autocomplete_fields = ["state", "organization"]
+    fields = ["meeting", "state", "organization", "capacity"]
+    inlines = [DelegateInline]
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(ContentAdmin):
     list_display = ["symbol", "title", "kind", "meeting"]
     list_filter = ["kind", "meeting"]
     list_select_related = ["meeting"]
     search_fields = ["symbol", "title"]
+
+
+@admin.register(MeetingParagraph)
+class MeetingParagraphAdmin(ContentAdmin):
+    list_display = ["__str__", "part", "meeting"]
+    list_filter = ["part", "meeting"]
+    list_select_related = ["meeting"]
+    search_fields = ["text"]
+    fields = ["meeting", "part", "order", "text"]

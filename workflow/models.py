@@ -59,3 +59,13 @@ class MeetingAssignment(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.get_role_display()}, {self.meeting}"
+
+    def save(self, *args, **kwargs):
+        """Keeps the staff member in the role's group, whose permissions the assignment applies to this meeting."""
+        from workflow.roles import group_for
+
+        super().save(*args, **kwargs)
+        self.user.groups.add(group_for(self.role))
+        if not self.user.is_staff:
+            self.user.is_staff = True
+            self.user.save(update_fields=["is_staff"])
