@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
@@ -12,7 +13,8 @@ from workflow.diff import word_diff
 
 def describe_changes(model, pk, opened, current):
     """What was saved between version `opened` and version `current` of a record, as HTML."""
-    records = model.history.filter(pk=pk, version__in=[opened, current]).select_related("history_user")
+    records = model.history.filter(**{model._meta.pk.attname: pk}, version__in=[opened, current])
+    records = records.select_related("history_user")
     by_version = {}
     for record in records.order_by("history_date"):
         by_version[record.version] = record
@@ -26,7 +28,7 @@ def describe_changes(model, pk, opened, current):
     if before is not None:
         delta = latest.diff_against(before, excluded_fields=["version"])
         for change in delta.changes:
-            label = model._meta.get_field(change.field).verbose_name
+            label = capfirst(model._meta.get_field(change.field).verbose_name)
             old, new = word_diff(change.old if change.old is not None else "", change.new or "")
             lines.append((label, old, new))
     changes = format_html_join("", "<li><strong>{}</strong>: {} → {}</li>", lines)
