@@ -2,7 +2,10 @@ from adminsortable2.admin import SortableAdminBase, SortableStackedInline, Sorta
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportMixin
 
 from meetings.models import (
     AgendaItem,
@@ -14,6 +17,7 @@ from meetings.models import (
     Participation,
     Session,
 )
+from meetings.participants_import import DelegateResource, MeetingConfirmImportForm, MeetingImportForm
 from workflow import roles
 from workflow.admin import ContentAdmin, ContentInlineMixin
 
@@ -177,7 +181,9 @@ class DelegateInline(ContentInlineMixin, admin.TabularInline):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(ContentAdmin):
+class ParticipationAdmin(ImportMixin, ContentAdmin):
+    """The delegations of a meeting; "Import" reads a list of participants from a CSV or Excel file."""
+
     list_display = ["__str__", "capacity", "meeting"]
     list_filter = ["capacity", "meeting"]
     list_select_related = ["state", "organization", "meeting"]
@@ -185,6 +191,57 @@ class ParticipationAdmin(ContentAdmin):
     autocomplete_fields = ["state", "organization"]
     fields = ["meeting", "state", "organization", "capacity"]
     inlines = [DelegateInline]
+
+    resource_classes = [DelegateResource]
+    import_form_class = MeetingImportForm
+    confirm_form_class = MeetingConfirmImportForm
+    import_template_name = "admin/meetings/participation/import.html"
+    # Each saved row is in its model's history; the admin log would file delegates under participations.
+    skip_admin_log = True
+
+    def has_import_permission(self, request):
+        return request.user.has_perm("meetings.add_delegate")
+
+    def _importable_meetings(self, request):
+        return roles.meetings_where(request.user, "add", Delegate).select_related("congress")
+
+    def create_import_form(self, request):
+        form = super().create_import_form(request)
+        form.fields["meeting"].queryset = self._importable_meetings(request)
+        return form
+
+    def create_confirm_form(self, request, import_form=None):
+        form = super().create_confirm_form(request, import_form)
+        form.fields["meeting"].queryset = self._importable_meetings(request)
+        return form
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial["meeting"] = import_form.cleaned_data["meeting"].pk
+        return initial
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        form = kwargs.get("form")
+        # Called on the empty form too, before anything is cleaned.
+        return {"meeting": getattr(form, "cleaned_data", {}).get("meeting")}
+
+    def process_result(self, result, request):
+        if result.has_errors():
+            # The import ran in one transaction, which was rolled back: say so rather than "Import finished".
+            line, errors = result.row_errors()[0] if result.row_errors() else ("", result.base_errors)
+            messages.error(
+                request,
+                _("Nothing was imported: row %(row)s failed (%(error)s). Fix the file and import it again.")
+                % {"row": line, "error": errors[0].error},
+            )
+            return HttpResponseRedirect(reverse("admin:meetings_participation_changelist"))
+        if result.rejected_rows:
+            messages.warning(
+                request,
+                _("%(count)d rejected rows were left out.") % {"count": len(result.rejected_rows)},
+            )
+        return super().process_result(result, request)
 
 
 @admin.register(Document)

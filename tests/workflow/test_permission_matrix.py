@@ -101,6 +101,8 @@ MATRIX = {
     "admin:meetings_participation_history":                   "302 200 200 200 200 403",
     "admin:meetings_participation_delete":                    "302 200 200 403 403 302",
     "admin:meetings_participation_change":                    "302 200 200 200 200 302",
+    "admin:meetings_participation_import":                    "302 200 200 403 403 200",
+    "admin:meetings_participation_process_import":            "302 405 405 405 405 405",
     "admin/meetings/participation/<path:object_id>/":         "302 302 302 302 302 302",
     "admin:meetings_document_simple_history":                 "302 200 200 200 200 403",
     "admin:meetings_document_changelist":                     "302 200 200 200 200 200",
