@@ -1,6 +1,7 @@
 """An editor reorders two recommendations by drag and drop in the admin; the report letters them anew."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,10 +21,12 @@ def test_editor_drags_a_recommendation_up_and_the_report_reletters(page, live_se
     page.get_by_label("Username").fill("editor")
     page.get_by_label("Password").fill("a long enough passphrase")
     page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_text("Site administration")).to_be_visible()
     page.goto(f"{live_server.url}/admin/recommendations/discussion/{discussion.pk}/change/")
     page.locator("#recommendations-1 h3").drag_to(page.locator("#recommendations-0 h3"))
     page.locator("input[name=_continue]").click()
-    assert page.get_by_text("was changed successfully").is_visible()
+    # Playwright's expect waits for the saved page; a plain is_visible() could look before it arrives.
+    expect(page.get_by_text("was changed successfully")).to_be_visible()
 
     page.goto(report)
     assert (letter_of(page, second.text), letter_of(page, first.text)) == ("(a)", "(b)")
