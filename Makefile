@@ -34,6 +34,7 @@ messages: install
 
 run: install system-packages messages
 	$(RUN_ENV) $(MANAGE) migrate --no-input
+	$(RUN_ENV) $(MANAGE) setup_roles
 	$(RUN_ENV) $(MANAGE) load_demo
 	$(RUN_ENV) $(MANAGE) local_admin
 	$(RUN_ENV) $(MANAGE) runserver 127.0.0.1:8000

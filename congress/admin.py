@@ -1,3 +1,4 @@
+from adminsortable2.admin import SortableAdminBase, SortableStackedInline
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
@@ -12,38 +13,39 @@ from congress.models import (
     Topic,
     Workshop,
 )
+from workflow.admin import ContentAdmin, ContentInlineMixin
 
 
 @admin.register(State)
-class StateAdmin(admin.ModelAdmin):
+class StateAdmin(ContentAdmin):
     search_fields = ["name"]
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(ContentAdmin):
     list_display = ["name", "short_name", "category", "precedence"]
     list_filter = ["category"]
     search_fields = ["name", "short_name"]
 
 
 @admin.register(RegionalCommission)
-class RegionalCommissionAdmin(admin.ModelAdmin):
+class RegionalCommissionAdmin(ContentAdmin):
     list_display = ["abbreviation", "name"]
     search_fields = ["name", "abbreviation"]
     autocomplete_fields = ["member_states"]
 
 
-class CongressAgendaItemInline(TranslationTabularInline):
+class CongressAgendaItemInline(ContentInlineMixin, TranslationTabularInline):
     model = CongressAgendaItem
     extra = 0
 
 
-class WorkshopInline(TranslationTabularInline):
+class WorkshopInline(ContentInlineMixin, TranslationTabularInline):
     model = Workshop
     extra = 0
 
 
-class TopicInline(admin.TabularInline):
+class TopicInline(ContentInlineMixin, admin.TabularInline):
     model = Topic
     extra = 0
     fields = ["order", "kind", "agenda_item", "workshop"]
@@ -58,15 +60,16 @@ class TopicInline(admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class StandardParagraphInline(admin.StackedInline):
+class StandardParagraphInline(ContentInlineMixin, SortableStackedInline):
     model = StandardParagraph
     extra = 0
+    ordering = ["order", "pk"]
     fields = ["part", "order", "text"]
     verbose_name_plural = _("Standard text shared by all preparatory meetings (Introduction)")
 
 
 @admin.register(Congress)
-class CongressAdmin(TranslationAdmin):
+class CongressAdmin(SortableAdminBase, ContentAdmin, TranslationAdmin):
     list_display = ["title", "symbol_prefix", "host_city", "start_date"]
     search_fields = ["title", "symbol_prefix"]
     autocomplete_fields = ["host_country"]
@@ -78,7 +81,7 @@ class CongressAdmin(TranslationAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(ContentAdmin):
     list_display = ["__str__", "congress", "order"]
     list_filter = ["congress", "kind"]
     list_select_related = ["congress", "agenda_item", "workshop"]

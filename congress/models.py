@@ -6,12 +6,16 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from congress.dates import date_range
+from workflow.history import ContentHistory
+from workflow.models import Versioned
 
 
-class State(models.Model):
+class State(Versioned):
     """A State as the United Nations names it in documents (its short name)."""
 
     name = models.CharField(_("short name"), max_length=120, unique=True)
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["name"]
@@ -22,7 +26,7 @@ class State(models.Model):
         return self.name
 
 
-class Organization(models.Model):
+class Organization(Versioned):
     """An entity, institute or organization other than a State that may attend a meeting."""
 
     class Category(models.TextChoices):
@@ -46,6 +50,8 @@ class Organization(models.Model):
         help_text=_("Order within its category in attendance lists; equal values sort by name."),
     )
 
+    history = ContentHistory()
+
     class Meta:
         ordering = ["category", "precedence", "name"]
         verbose_name = _("organization")
@@ -59,7 +65,7 @@ class Organization(models.Model):
         return self.short_name or self.name
 
 
-class RegionalCommission(models.Model):
+class RegionalCommission(Versioned):
     """A regional commission of the Economic and Social Council and its member States."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
@@ -67,6 +73,8 @@ class RegionalCommission(models.Model):
     member_states = models.ManyToManyField(
         State, related_name="regional_commissions", blank=True, verbose_name=_("member States")
     )
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["name"]
@@ -77,7 +85,7 @@ class RegionalCommission(models.Model):
         return self.abbreviation
 
 
-class Congress(models.Model):
+class Congress(Versioned):
     """A United Nations Congress on Crime Prevention and Criminal Justice."""
 
     ordinal = models.PositiveSmallIntegerField(
@@ -100,6 +108,8 @@ class Congress(models.Model):
     end_date = models.DateField(_("end date"))
     main_theme = models.CharField(_("main theme"), max_length=300)
 
+    history = ContentHistory()
+
     class Meta:
         ordering = ["-ordinal"]
         verbose_name = _("Congress")
@@ -121,12 +131,14 @@ class Congress(models.Model):
         return f"{self.host_city}, {self.host_country.name}, {date_range(self.start_date, self.end_date, style='dash')}"
 
 
-class CongressAgendaItem(models.Model):
+class CongressAgendaItem(Versioned):
     """A substantive item on the Congress's own agenda."""
 
     congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="agenda_items")
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=500)
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["congress", "number"]
@@ -140,12 +152,14 @@ class CongressAgendaItem(models.Model):
         return f"{self.number}. {self.title}"
 
 
-class Workshop(models.Model):
+class Workshop(Versioned):
     """A workshop held during the Congress."""
 
     congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="workshops")
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=500)
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["congress", "number"]
@@ -159,7 +173,7 @@ class Workshop(models.Model):
         return f"{_('Workshop')} {self.number}: {self.title}"
 
 
-class Topic(models.Model):
+class Topic(Versioned):
     """What regional meetings discuss: the main theme, or an agenda item clustered with its workshop."""
 
     class Kind(models.TextChoices):
@@ -180,6 +194,8 @@ class Topic(models.Model):
     workshop = models.ForeignKey(
         Workshop, on_delete=models.PROTECT, null=True, blank=True, related_name="topics", verbose_name=_("workshop")
     )
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["congress", "order", "pk"]
@@ -221,7 +237,7 @@ class Topic(models.Model):
         return title
 
 
-class StandardParagraph(models.Model):
+class StandardParagraph(Versioned):
     """A paragraph of the text that every preparatory meeting of a Congress shares (its Introduction)."""
 
     class Part(models.TextChoices):
@@ -231,6 +247,8 @@ class StandardParagraph(models.Model):
     part = models.CharField(_("part"), max_length=20, choices=Part.choices, default=Part.INTRODUCTION)
     order = models.PositiveIntegerField(_("order"), default=0)
     text = models.TextField(_("text"), help_text=_("*italics*, [A/CONF.234/PM.1] for a document symbol."))
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["congress", "part", "order", "pk"]

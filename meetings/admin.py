@@ -1,18 +1,22 @@
 import io
 import zipfile
 
+from adminsortable2.admin import SortableAdminBase, SortableStackedInline, SortableTabularInline
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportMixin
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from meetings.downloads import file_response, rendered, report_downloads
 from meetings.models import (
     AgendaItem,
+    Delegate,
     Document,
     DocumentFile,
     Meeting,
@@ -22,10 +26,14 @@ from meetings.models import (
     ReportPartAssignment,
     Session,
 )
+from meetings.participants_import import DelegateResource, MeetingConfirmImportForm, MeetingImportForm
 from meetings.report.builder import build_report, section_choices
+from workflow import roles
+from workflow.admin import ContentAdmin, ContentInlineMixin
+from workflow.forms import VersionedModelForm
 
 
-class SessionInline(TranslationStackedInline):
+class SessionInline(ContentInlineMixin, TranslationStackedInline):
     model = Session
     extra = 0
     fields = [("number", "date", "start_time", "end_time"), "title", "agenda_items"]
@@ -38,10 +46,11 @@ class SessionInline(TranslationStackedInline):
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(ContentInlineMixin, admin.TabularInline):
     model = Participation
     extra = 0
     autocomplete_fields = ["state", "organization"]
+    show_change_link = True
 
 
 class OfficerFormSet(BaseInlineFormSet):
@@ -71,7 +80,7 @@ class SessionChoiceMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class OfficerInline(SessionChoiceMixin, admin.TabularInline):
+class OfficerInline(ContentInlineMixin, SessionChoiceMixin, admin.TabularInline):
     model = Officer
     formset = OfficerFormSet
     extra = 0
@@ -79,9 +88,10 @@ class OfficerInline(SessionChoiceMixin, admin.TabularInline):
     fields = ["order", "role", "name", "state", "elected_at", "election_method"]
 
 
-class AgendaItemInline(TranslationStackedInline):
+class AgendaItemInline(ContentInlineMixin, SortableStackedInline, TranslationStackedInline):
     model = AgendaItem
     extra = 0
+    ordering = ["order", "pk"]
     fields = [("order", "parent", "topic"), "title", "annotation", "documents"]
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
@@ -102,20 +112,22 @@ class AgendaItemInline(TranslationStackedInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class DocumentInline(TranslationTabularInline):
+class DocumentInline(ContentInlineMixin, SortableTabularInline, TranslationTabularInline):
     model = Document
     extra = 0
+    ordering = ["order", "pk"]
     fields = ["order", "symbol", "title", "kind", "is_published", "issued_on", "job_number"]
     show_change_link = True  # the language versions are uploaded on the document's own page
 
 
-class MeetingParagraphInline(admin.StackedInline):
+class MeetingParagraphInline(ContentInlineMixin, SortableStackedInline):
     model = MeetingParagraph
     extra = 0
+    ordering = ["order", "pk"]
     fields = [("part", "order"), "text"]
 
 
-class ReportPartAssignmentForm(forms.ModelForm):
+class ReportPartAssignmentForm(VersionedModelForm):
     """Offers the chapters and sections the report has now, by their headings."""
 
     section = forms.ChoiceField(label=_("chapter or section"))
@@ -129,7 +141,7 @@ class ReportPartAssignmentForm(forms.ModelForm):
         self.fields["section"].choices = [("", "---------"), *section_choices]
 
 
-class ReportPartAssignmentInline(admin.TabularInline):
+class ReportPartAssignmentInline(ContentInlineMixin, admin.TabularInline):
     model = ReportPartAssignment
     form = ReportPartAssignmentForm
     extra = 0
@@ -166,13 +178,14 @@ def download_action(extension, description):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SessionChoiceMixin, TranslationAdmin):
-    list_display = ["symbol", "region", "venue_city", "start_date", "status", "is_published"]
-    list_filter = ["congress", "status", "is_published", "regional_commission"]
+class MeetingAdmin(SortableAdminBase, SessionChoiceMixin, ContentAdmin, TranslationAdmin):
+    list_display = ["symbol", "region", "venue_city", "start_date", "status", "is_published", "report_status"]
+    list_filter = ["congress", "status", "is_published", "report_status", "regional_commission"]
     list_select_related = ["congress"]
     search_fields = ["symbol", "region", "venue_city"]
     prepopulated_fields = {"slug": ["region"]}
     autocomplete_fields = ["venue_country", "regional_commission"]
+    readonly_fields = ["report_status", "downloads"]
     fieldsets = [
         (
             None,
@@ -200,8 +213,12 @@ class MeetingAdmin(SessionChoiceMixin, TranslationAdmin):
                     "agenda_adopted_at",
                     "organization_of_work_at",
                     "report_adopted_at",
+                    "report_status",
                 ],
-                "description": _("Save the plenary meetings first; then choose at which the decisions were taken."),
+                "description": _(
+                    "Save the plenary meetings first; then choose at which the decisions were taken. "
+                    "To adopt or reopen the report, use the actions of the list of meetings."
+                ),
             },
         ),
     ]
@@ -214,8 +231,9 @@ class MeetingAdmin(SessionChoiceMixin, TranslationAdmin):
         ReportPartAssignmentInline,
         MeetingParagraphInline,
     ]
-    readonly_fields = ["downloads"]
     actions = [
+        "adopt_report",
+        "reopen_report",
         download_action("docx", _("Download the report as Word")),
         download_action("pdf", _("Download the report as PDF")),
         download_action("xml", _("Download the report as Akoma Ntoso XML")),
@@ -239,16 +257,126 @@ class MeetingAdmin(SessionChoiceMixin, TranslationAdmin):
         )
         return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}</li>", rows))
 
+    def has_adopt_permission(self, request):
+        return request.user.has_perm("meetings.adopt_report")
 
-class DocumentFileInline(admin.TabularInline):
+    def has_reopen_permission(self, request):
+        return request.user.has_perm("meetings.reopen_report")
+
+    @admin.action(description=_("Record the adoption of the report (freezes its content)"), permissions=["adopt"])
+    def adopt_report(self, request, queryset):
+        for meeting in queryset.select_related("report_adopted_at", "congress"):
+            if meeting.report_is_adopted:
+                messages.info(request, _("%(meeting)s: the report is already adopted.") % {"meeting": meeting})
+            elif not roles.may_adopt(request.user, meeting):
+                messages.error(request, _("%(meeting)s: only its editors may adopt it.") % {"meeting": meeting})
+            else:
+                try:
+                    meeting.adopt_report()
+                except ValidationError as error:
+                    messages.error(request, f"{meeting}: {' '.join(error.messages)}")
+                else:
+                    messages.success(request, _("%(meeting)s: the report is adopted.") % {"meeting": meeting})
+
+    @admin.action(description=_("Reopen the adopted report for corrections"), permissions=["reopen"])
+    def reopen_report(self, request, queryset):
+        for meeting in queryset:
+            if not meeting.report_is_adopted:
+                messages.info(request, _("%(meeting)s: the report is a draft already.") % {"meeting": meeting})
+                continue
+            meeting.reopen_report(reason=f"by {request.user.get_username()} from the admin")
+            messages.success(request, _("%(meeting)s: the report is open for corrections.") % {"meeting": meeting})
+
+
+class DelegateInline(ContentInlineMixin, admin.TabularInline):
+    model = Delegate
+    extra = 0
+    ordering = ["-is_head", "order", "pk"]
+    fields = ["is_head", "name", "function", "order"]
+
+
+@admin.register(Participation)
+class ParticipationAdmin(ImportMixin, ContentAdmin):
+    """The delegations of a meeting; "Import" reads a list of participants from a CSV or Excel file."""
+
+    list_display = ["__str__", "capacity", "meeting"]
+    list_filter = ["capacity", "meeting"]
+    list_select_related = ["state", "organization", "meeting"]
+    search_fields = ["state__name", "organization__name", "delegates__name"]
+    autocomplete_fields = ["state", "organization"]
+    fields = ["meeting", "state", "organization", "capacity"]
+    inlines = [DelegateInline]
+
+    resource_classes = [DelegateResource]
+    import_form_class = MeetingImportForm
+    confirm_form_class = MeetingConfirmImportForm
+    import_template_name = "admin/meetings/participation/import.html"
+    # Each saved row is in its model's history; the admin log would file delegates under participations.
+    skip_admin_log = True
+
+    def has_import_permission(self, request):
+        return request.user.has_perm("meetings.add_delegate")
+
+    def _importable_meetings(self, request):
+        return roles.meetings_where(request.user, "add", Delegate).select_related("congress")
+
+    def create_import_form(self, request):
+        form = super().create_import_form(request)
+        form.fields["meeting"].queryset = self._importable_meetings(request)
+        return form
+
+    def create_confirm_form(self, request, import_form=None):
+        form = super().create_confirm_form(request, import_form)
+        form.fields["meeting"].queryset = self._importable_meetings(request)
+        return form
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial["meeting"] = import_form.cleaned_data["meeting"].pk
+        return initial
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        form = kwargs.get("form")
+        # Called on the empty form too, before anything is cleaned.
+        return {"meeting": getattr(form, "cleaned_data", {}).get("meeting")}
+
+    def process_result(self, result, request):
+        if result.has_errors():
+            # The import ran in one transaction, which was rolled back: say so rather than "Import finished".
+            line, errors = result.row_errors()[0] if result.row_errors() else ("", result.base_errors)
+            messages.error(
+                request,
+                _("Nothing was imported: row %(row)s failed (%(error)s). Fix the file and import it again.")
+                % {"row": line, "error": errors[0].error},
+            )
+            return HttpResponseRedirect(reverse("admin:meetings_participation_changelist"))
+        if result.rejected_rows:
+            messages.warning(
+                request,
+                _("%(count)d rejected rows were left out.") % {"count": len(result.rejected_rows)},
+            )
+        return super().process_result(result, request)
+
+
+class DocumentFileInline(ContentInlineMixin, admin.TabularInline):
     model = DocumentFile
     extra = 0
 
 
 @admin.register(Document)
-class DocumentAdmin(TranslationAdmin):
+class DocumentAdmin(ContentAdmin, TranslationAdmin):
     list_display = ["symbol", "title", "kind", "meeting", "is_published"]
     list_filter = ["kind", "is_published", "meeting"]
     inlines = [DocumentFileInline]
     list_select_related = ["meeting"]
     search_fields = ["symbol", "title"]
+
+
+@admin.register(MeetingParagraph)
+class MeetingParagraphAdmin(ContentAdmin):
+    list_display = ["__str__", "part", "meeting"]
+    list_filter = ["part", "meeting"]
+    list_select_related = ["meeting"]
+    search_fields = ["text"]
+    fields = ["meeting", "part", "order", "text"]

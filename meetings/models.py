@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from congress.dates import date_range, long_date, ordinal
 from congress.models import Congress, Organization, RegionalCommission, StandardParagraph, State, Topic
+from workflow.history import ContentHistory
+from workflow.models import Versioned
 
 MARKUP_HELP = _("Write *italics* for titles and [A/CONF.234/PM.1] for a document symbol.")
 
@@ -127,7 +129,7 @@ class MeetingQuerySet(models.QuerySet):
         )
 
 
-class Meeting(models.Model):
+class Meeting(Versioned):
     """A regional preparatory meeting for a Congress, such as the Western Asia meeting of 2019."""
 
     class Language(models.TextChoices):
@@ -142,6 +144,10 @@ class Meeting(models.Model):
         PLANNED = "planned", _("Planned")
         IN_SESSION = "in_session", _("In session")
         CLOSED = "closed", _("Closed")
+
+    class ReportStatus(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        ADOPTED = "adopted", _("Adopted")
 
     congress = models.ForeignKey(
         Congress, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("Congress")
@@ -220,13 +226,26 @@ class Meeting(models.Model):
     report_job_number = models.CharField(
         _("report job number"), max_length=30, blank=True, help_text=_("As in the footer, e.g. V.19-02154.")
     )
+    report_status = models.CharField(
+        _("report"),
+        max_length=10,
+        choices=ReportStatus.choices,
+        default=ReportStatus.DRAFT,
+        editable=False,
+        help_text=_("Once adopted, the report's content is frozen until the secretariat reopens it."),
+    )
 
     objects = MeetingQuerySet.as_manager()
+    history = ContentHistory()
 
     class Meta:
         ordering = ["-start_date"]
         verbose_name = _("regional meeting")
         verbose_name_plural = _("regional meetings")
+        permissions = [
+            ("adopt_report", _("Can record the adoption of a meeting's report")),
+            ("reopen_report", _("Can reopen an adopted report for editing")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["congress", "number"],
@@ -263,6 +282,30 @@ class Meeting(models.Model):
                 errors[field] = _("Choose one of this meeting's own sessions.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def report_is_adopted(self):
+        return self.report_status == self.ReportStatus.ADOPTED
+
+    def adopt_report(self, *, session=None):
+        """Records that the meeting adopted its report at a session, which freezes the report's content."""
+        session = session or self.report_adopted_at
+        if session is None or session.meeting_id != self.pk:
+            raise ValidationError(
+                _("Choose the plenary meeting at which the report was adopted (“report adopted at”), then adopt it.")
+            )
+        self.report_adopted_at = session
+        self.report_status = self.ReportStatus.ADOPTED
+        self._change_reason = f"Report adopted at the {session}"
+        self.save()
+
+    def reopen_report(self, *, reason):
+        """Returns an adopted report to draft so it can be corrected; the reason is kept in its history."""
+        if not reason.strip():
+            raise ValidationError(_("Say why the adopted report is reopened."))
+        self.report_status = self.ReportStatus.DRAFT
+        self._change_reason = f"Report reopened: {reason.strip()}"
+        self.save()
 
     @property
     def series(self):
@@ -306,7 +349,7 @@ class Meeting(models.Model):
         return [(label, sorted(names) if index < 2 else names) for index, (label, names) in enumerate(groups) if names]
 
 
-class Session(models.Model):
+class Session(Versioned):
     """A numbered plenary meeting of a regional meeting ("1st meeting, 26 March 2019")."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="sessions")
@@ -320,6 +363,8 @@ class Session(models.Model):
     agenda_items = models.ManyToManyField(
         "AgendaItem", blank=True, related_name="sessions", verbose_name=_("agenda items taken up")
     )
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["meeting", "number"]
@@ -352,7 +397,7 @@ class Session(models.Model):
             raise ValidationError({"end_time": _("A plenary meeting ends after it starts.")})
 
 
-class Participation(models.Model):
+class Participation(Versioned):
     """A State or organization represented at a meeting, and in what capacity."""
 
     class Capacity(models.TextChoices):
@@ -372,6 +417,8 @@ class Participation(models.Model):
         verbose_name=_("organization"),
     )
     capacity = models.CharField(_("capacity"), max_length=10, choices=Capacity.choices, default=Capacity.OBSERVER)
+
+    history = ContentHistory()
 
     class Meta:
         verbose_name = _("participation")
@@ -400,7 +447,43 @@ class Participation(models.Model):
             raise ValidationError({"capacity": _("Organizations attend as observers.")})
 
 
-class Officer(models.Model):
+class Delegate(Versioned):
+    """A person in a delegation to a meeting; the list of participants (INF) names them, the report does not."""
+
+    participation = models.ForeignKey(
+        Participation, on_delete=models.CASCADE, related_name="delegates", verbose_name=_("delegation")
+    )
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("As the list of participants prints it: Ms. Amal Haddad")
+    )
+    function = models.CharField(_("title or function"), max_length=300, blank=True)
+    is_head = models.BooleanField(_("head of delegation"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = ContentHistory()
+
+    class Meta:
+        ordering = ["participation", "-is_head", "order", "pk"]
+        verbose_name = _("delegate")
+        verbose_name_plural = _("delegates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participation"],
+                condition=Q(is_head=True),
+                name="one_head_per_delegation",
+                violation_error_message=_("A delegation has one head; untick the other one first."),
+            ),
+            models.UniqueConstraint(
+                fields=["participation", "name"],
+                name="unique_delegate_name",
+                violation_error_message=_("This person is already in the delegation."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Officer(Versioned):
     """An officer elected by a meeting: its Chair, a Vice-Chair or its Rapporteur."""
 
     class Role(models.TextChoices):
@@ -418,6 +501,8 @@ class Officer(models.Model):
     )
     election_method = models.CharField(_("elected"), max_length=100, default="by acclamation")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["meeting", "order", "pk"]
@@ -438,9 +523,26 @@ class Officer(models.Model):
     def clean(self):
         if self.elected_at_id and self.meeting_id and self.elected_at.meeting_id != self.meeting_id:
             raise ValidationError({"elected_at": _("Choose a plenary meeting of this meeting.")})
+        if (
+            self.role in (self.Role.CHAIR, self.Role.RAPPORTEUR)
+            and self.state_id
+            and self.meeting_id
+            and not self.meeting.participations.filter(
+                state_id=self.state_id, capacity=Participation.Capacity.MEMBER
+            ).exists()
+        ):
+            raise ValidationError(
+                {
+                    "state": _(
+                        "The %(office)s comes from a State participating as a member, and %(state)s is not one: "
+                        "add it to the States represented as a member and save, or choose another State."
+                    )
+                    % {"office": self.get_role_display(), "state": self.state}
+                }
+            )
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Versioned):
     """An item of a meeting's agenda, or a sub-item of one."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
@@ -471,6 +573,8 @@ class AgendaItem(models.Model):
     documents = models.ManyToManyField(
         "Document", blank=True, related_name="agenda_items", verbose_name=_("documents for the item")
     )
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["meeting", "order", "pk"]
@@ -511,7 +615,7 @@ class DocumentQuerySet(models.QuerySet):
         return self.filter(is_published=True, meeting__is_published=True)
 
 
-class Document(models.Model):
+class Document(Versioned):
     """A document before a meeting, under its UN symbol."""
 
     class Kind(models.TextChoices):
@@ -535,6 +639,8 @@ class Document(models.Model):
 
     objects = DocumentQuerySet.as_manager()
 
+    history = ContentHistory()
+
     class Meta:
         ordering = ["meeting", "order", "pk"]
         verbose_name = _("document")
@@ -550,12 +656,30 @@ class Document(models.Model):
     def __str__(self):
         return f"{self.symbol} {self.title}"
 
+    # The meeting's own documents are in its series; others (discussion guide, CRPs) in the Congress's.
+    OWN_SERIES_KINDS = ("provisional_agenda", "draft_report", "participants")
+
     @property
     def short_symbol(self):
         """The symbol within its meeting's series, as download addresses use it: L.2-Add.1."""
         series = f"{self.meeting.series}/"
         symbol = self.symbol.removeprefix(series)
         return symbol.replace("/", "-")
+
+    def clean(self):
+        if not (self.symbol and self.meeting_id):
+            return
+        series = self.meeting.series if self.kind in self.OWN_SERIES_KINDS else self.meeting.congress.symbol_prefix
+        if not self.symbol.startswith(f"{series}/"):
+            raise ValidationError(
+                {
+                    "symbol": _("A %(kind)s of this meeting has a symbol in the series %(series)s/…")
+                    % {
+                        "kind": self.get_kind_display().lower(),
+                        "series": series,
+                    }
+                }
+            )
 
 
 def document_file_path(instance, filename):
@@ -564,12 +688,14 @@ def document_file_path(instance, filename):
     return f"documents/{document.meeting.slug}/{slugify(document.symbol)}-{instance.language}.{extension}"
 
 
-class DocumentFile(models.Model):
+class DocumentFile(Versioned):
     """One language version of a document, as uploaded by the secretariat."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="files")
     language = models.CharField(_("language"), max_length=2, choices=Meeting.Language.choices)
     file = models.FileField(_("file"), upload_to=document_file_path)
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["document", "language"]
@@ -597,7 +723,7 @@ class DocumentFile(models.Model):
         return self.file.name.rsplit("/", 1)[-1]
 
 
-class MeetingParagraph(models.Model):
+class MeetingParagraph(Versioned):
     """A drafted paragraph of a meeting's report outside the topics: statements, other matters, overrides."""
 
     class Part(models.TextChoices):
@@ -612,6 +738,8 @@ class MeetingParagraph(models.Model):
     order = models.PositiveIntegerField(_("order"), default=0)
     text = models.TextField(_("text"), help_text=MARKUP_HELP)
 
+    history = ContentHistory()
+
     class Meta:
         ordering = ["meeting", "part", "order", "pk"]
         verbose_name = _("report paragraph")
@@ -621,7 +749,7 @@ class MeetingParagraph(models.Model):
         return self.text[:80]
 
 
-class ReportPartAssignment(models.Model):
+class ReportPartAssignment(Versioned):
     """Puts a chapter or section of the report into one part of the draft report (L.2, L.2/Add.1, …).
 
     Whatever is not assigned goes with its chapter, and chapters not assigned go to the first part.
@@ -636,6 +764,8 @@ class ReportPartAssignment(models.Model):
         limit_choices_to={"kind": Document.Kind.DRAFT_REPORT},
         verbose_name=_("part of the draft report"),
     )
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["meeting", "part__order", "pk"]

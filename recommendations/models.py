@@ -6,13 +6,15 @@ from django.utils.translation import gettext_lazy as _
 
 from congress.models import Topic
 from meetings.models import MARKUP_HELP, Meeting
+from workflow.history import ContentHistory
+from workflow.models import Versioned
 
 DEFAULT_OUTCOME_INTRODUCTION = (
     "The following recommendations, which were not negotiated by the participants, were identified:"
 )
 
 
-class Discussion(models.Model):
+class Discussion(Versioned):
     """One meeting's discussion of one Congress topic."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="discussions")
@@ -22,6 +24,8 @@ class Discussion(models.Model):
         default=DEFAULT_OUTCOME_INTRODUCTION,
         help_text=_("The numbered paragraph that introduces the lettered recommendations."),
     )
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["meeting", "topic__order", "topic__pk"]
@@ -43,12 +47,14 @@ class Discussion(models.Model):
             raise ValidationError({"topic": _("Choose a topic of this meeting's Congress.")})
 
 
-class SummaryParagraph(models.Model):
+class SummaryParagraph(Versioned):
     """A paragraph of the summary of deliberations on a topic."""
 
     discussion = models.ForeignKey(Discussion, on_delete=models.CASCADE, related_name="summary_paragraphs")
     order = models.PositiveIntegerField(_("order"), default=0)
     text = models.TextField(_("text"), help_text=MARKUP_HELP)
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["discussion", "order", "pk"]
@@ -59,7 +65,7 @@ class SummaryParagraph(models.Model):
         return self.text[:80]
 
 
-class Recommendation(models.Model):
+class Recommendation(Versioned):
     """A recommendation identified on a topic; the report letters it (a), (b), …"""
 
     discussion = models.ForeignKey(Discussion, on_delete=models.CASCADE, related_name="recommendations")
@@ -68,6 +74,8 @@ class Recommendation(models.Model):
         _("text"),
         help_text=_("Without the final semicolon or full stop, which the report adds by position. ") + MARKUP_HELP,
     )
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["discussion", "order", "pk"]

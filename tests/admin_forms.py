@@ -21,7 +21,8 @@ def form_data(response):
         value = _value(field, adminform[name])
         if not (value is None or value is False or value == ""):
             data[adminform.add_prefix(name)] = value
-    for inline in context["inline_admin_formsets"]:
+    # The history form of a past version has no inlines.
+    for inline in context.get("inline_admin_formsets", []):
         formset = inline.formset
         for name, value in formset.management_form.initial.items():
             data[f"{formset.prefix}-{name}"] = value

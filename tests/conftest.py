@@ -39,3 +39,34 @@ def english_between_tests():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+@pytest.fixture
+def staff(db):
+    """A complete meeting, another meeting, and one staff member per role.
+
+    `secretariat` works on every meeting; `editor`, `rapporteur` and `reviewer` are assigned to `meeting`;
+    `outsider` edits `other_meeting` only.
+    """
+    from types import SimpleNamespace
+
+    from django.contrib.auth.models import Group
+
+    from tests.factories import MeetingAssignmentFactory, MeetingFactory, UserFactory, complete_meeting
+    from workflow.management.commands.setup_roles import setup_roles
+    from workflow.models import Role
+    from workflow.roles import SECRETARIAT
+
+    setup_roles()
+    meeting, other_meeting = complete_meeting(1), MeetingFactory()
+    secretariat = UserFactory(username="secretariat")
+    secretariat.groups.add(Group.objects.get(name=SECRETARIAT))
+    people = {"secretariat": secretariat}
+    for role in Role:
+        people[role.value] = MeetingAssignmentFactory(
+            meeting=meeting, role=role, user=UserFactory(username=role.value)
+        ).user
+    people["outsider"] = MeetingAssignmentFactory(
+        meeting=other_meeting, role=Role.EDITOR, user=UserFactory(username="outsider")
+    ).user
+    return SimpleNamespace(meeting=meeting, other_meeting=other_meeting, **people)

@@ -3,6 +3,7 @@
 import datetime
 
 import factory
+from django.contrib.auth import get_user_model
 
 from congress.models import (
     Congress,
@@ -16,6 +17,7 @@ from congress.models import (
 )
 from meetings.models import (
     AgendaItem,
+    Delegate,
     Document,
     DocumentFile,
     Meeting,
@@ -25,6 +27,7 @@ from meetings.models import (
     Session,
 )
 from recommendations.models import Discussion, Recommendation, SummaryParagraph
+from workflow.models import MeetingAssignment, Role
 
 
 class StateFactory(factory.django.DjangoModelFactory):
@@ -236,7 +239,7 @@ def complete_meeting(scale=1):
     meeting.report_adopted_at = last
     meeting.save()
 
-    ParticipationFactory.create_batch(3 * scale, meeting=meeting)
+    members = ParticipationFactory.create_batch(3 * scale, meeting=meeting)
     ParticipationFactory.create_batch(scale, meeting=meeting, capacity=Participation.Capacity.OBSERVER)
     for category in Organization.Category:
         for _ in range(scale):
@@ -246,9 +249,10 @@ def complete_meeting(scale=1):
                 organization=OrganizationFactory(category=category),
                 capacity=Participation.Capacity.OBSERVER,
             )
-    OfficerFactory(meeting=meeting, role=Officer.Role.CHAIR, elected_at=first)
+    # The Chair and the Rapporteur come from member States, as the rules require.
+    OfficerFactory(meeting=meeting, role=Officer.Role.CHAIR, elected_at=first, state=members[0].state)
     OfficerFactory.create_batch(scale, meeting=meeting, role=Officer.Role.VICE_CHAIR, elected_at=first)
-    OfficerFactory(meeting=meeting, role=Officer.Role.RAPPORTEUR, elected_at=first)
+    OfficerFactory(meeting=meeting, role=Officer.Role.RAPPORTEUR, elected_at=first, state=members[-1].state)
 
     main_theme = MainThemeFactory(congress=congress)
     topics = [main_theme, *TopicFactory.create_batch(2, congress=congress)]
@@ -263,9 +267,38 @@ def complete_meeting(scale=1):
     DocumentFactory(meeting=meeting, symbol=f"{prefix}/L.1", kind=Document.Kind.PROVISIONAL_AGENDA)
     DocumentFactory(meeting=meeting, symbol=f"{prefix}/L.2", kind=Document.Kind.DRAFT_REPORT)
     DocumentFactory(meeting=meeting, symbol=f"{prefix}/L.2/Add.1", kind=Document.Kind.DRAFT_REPORT)
-    DocumentFactory.create_batch(scale, meeting=meeting)
+    for number in range(1, scale + 1):
+        DocumentFactory(meeting=meeting, symbol=f"{congress.symbol_prefix}/RPM.{meeting.number}/CRP.{number}")
 
     for part in MeetingParagraph.Part:
         if part != MeetingParagraph.Part.INTRODUCTION:
             MeetingParagraphFactory.create_batch(scale, meeting=meeting, part=part)
     return meeting
+
+
+class DelegateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Delegate
+
+    participation = factory.SubFactory(ParticipationFactory)
+    name = factory.Sequence(lambda n: f"Delegate {n:04d}")
+    function = "Adviser"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"staff{n}")
+    is_staff = True
+    password = factory.django.Password("a long enough passphrase")
+
+
+class MeetingAssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MeetingAssignment
+
+    meeting = factory.SubFactory(MeetingFactory)
+    user = factory.SubFactory(UserFactory)
+    role = Role.EDITOR

@@ -1,0 +1,179 @@
+"""Imports a list of participants (one row per person) from CSV or Excel into a meeting's delegations.
+
+Columns: State or organization, Capacity (member/observer), Name, Function, Head of delegation (yes/no).
+The preview lists each row as new, update or rejected with the reason; the confirmed import saves the good
+rows only, and an unexpected failure on any row saves nothing (the whole import is one transaction).
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from import_export import fields, resources, widgets
+from import_export.forms import ConfirmImportForm, ImportForm
+from import_export.results import Result
+
+from congress.models import Organization, State
+from meetings.models import Delegate, Meeting, Participation
+
+CAPACITIES = {
+    "member": Participation.Capacity.MEMBER,
+    "observer": Participation.Capacity.OBSERVER,
+}
+
+
+class YesNoWidget(widgets.BooleanWidget):
+    """Reads yes/no as a person types it in a spreadsheet, as well as true/false and 1/0."""
+
+    def clean(self, value, row=None, **kwargs):
+        text = str(value or "").strip().lower()
+        if text in ("yes", "y", "true", "1", "x"):
+            return True
+        if text in ("no", "n", "false", "0", ""):
+            return False
+        raise ValueError(_("Head of delegation is “%(value)s”: write yes or no.") % {"value": value})
+
+
+class PreviewResult(Result):
+    """Rejected rows are shown with their reasons and left out; they do not hold back the good rows."""
+
+    def has_validation_errors(self):
+        return False
+
+    @property
+    def rejected_rows(self):
+        return self.invalid_rows
+
+
+class DelegateResource(resources.ModelResource):
+    entity = fields.Field(column_name="State or organization")
+    capacity = fields.Field(column_name="Capacity")
+    name = fields.Field(attribute="name", column_name="Name")
+    function = fields.Field(attribute="function", column_name="Function")
+    is_head = fields.Field(attribute="is_head", column_name="Head of delegation", widget=YesNoWidget())
+
+    class Meta:
+        model = Delegate
+        fields = ("entity", "capacity", "name", "function", "is_head")
+        import_id_fields = ()
+        use_transactions = True
+        skip_unchanged = False
+
+    def __init__(self, meeting=None, **kwargs):
+        super().__init__(**kwargs)
+        self.meeting = meeting
+        self.seen = {}
+        self.current = {}
+
+    @classmethod
+    def get_result_class(cls):
+        return PreviewResult
+
+    def before_import(self, dataset, **kwargs):
+        if self.meeting is None:
+            raise ValidationError(_("Choose the meeting whose list of participants this is."))
+        missing = [column for column in ("State or organization", "Name") if column not in (dataset.headers or [])]
+        if missing:
+            raise ValidationError(
+                _("The file has no column %(columns)s. The first row must name the columns.")
+                % {"columns": ", ".join(f"“{column}”" for column in missing)}
+            )
+
+    def before_import_row(self, row, **kwargs):
+        """Checks a row and finds its delegation; a problem rejects the row with a message saying what to fix."""
+        number = kwargs.get("row_number")
+        errors = []
+        entity_name = str(row.get("State or organization") or "").strip()
+        name = " ".join(str(row.get("Name") or "").split())
+        capacity_text = str(row.get("Capacity") or "observer").strip().lower()
+        if not name:
+            errors.append(_("The name is empty: give the delegate's name."))
+        capacity = CAPACITIES.get(capacity_text)
+        if capacity is None:
+            errors.append(_("Capacity is “%(value)s”: write member or observer.") % {"value": capacity_text})
+        state = State.objects.filter(name__iexact=entity_name).first()
+        organization = None if state else Organization.objects.filter(name__iexact=entity_name).first()
+        if not entity_name:
+            errors.append(_("The State or organization is empty."))
+        elif state is None and organization is None:
+            errors.append(
+                _(
+                    "“%(name)s” is neither a State nor an organization of the registry: check the spelling, "
+                    "or ask the secretariat to add it."
+                )
+                % {"name": entity_name}
+            )
+        if organization is not None and capacity == Participation.Capacity.MEMBER:
+            errors.append(_("%(name)s is an organization; organizations attend as observers.") % {"name": entity_name})
+        if (
+            state is not None
+            and capacity == Participation.Capacity.MEMBER
+            and not self.meeting.regional_commission.member_states.filter(pk=state.pk).exists()
+        ):
+            errors.append(
+                _("%(state)s is not a member of %(commission)s: it attends as an observer.")
+                % {"state": state, "commission": self.meeting.regional_commission}
+            )
+        key = (state.pk if state else None, organization.pk if organization else None, name.lower())
+        if name and key in self.seen:
+            errors.append(_("Same person as row %(row)s: remove one of the two rows.") % {"row": self.seen[key]})
+        if errors:
+            raise ValidationError(errors)
+        self.seen[key] = number
+        self.current = {"state": state, "organization": organization, "capacity": capacity, "name": name}
+
+    def get_instance(self, instance_loader, row):
+        current = self.current
+        return Delegate.objects.filter(
+            participation__meeting=self.meeting,
+            participation__state=current["state"],
+            participation__organization=current["organization"],
+            name=current["name"],
+        ).first()
+
+    def import_instance(self, instance, row, **kwargs):
+        super().import_instance(instance, row, **kwargs)
+        instance.name = self.current["name"]
+        participation = Participation.objects.filter(
+            meeting=self.meeting, state=self.current["state"], organization=self.current["organization"]
+        ).first()
+        # Rows are saved as they go (the preview's inside a transaction it rolls back), so this also
+        # catches two heads of one delegation within the file.
+        if instance.is_head and participation is not None:
+            head = Delegate.objects.filter(participation=participation, is_head=True).exclude(pk=instance.pk).first()
+            if head is not None:
+                raise ValidationError(
+                    _("%(delegation)s already has a head of delegation, %(head)s: mark only one person as head.")
+                    % {"delegation": participation, "head": head}
+                )
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        current = self.current
+        participation, _created = Participation.objects.get_or_create(
+            meeting=self.meeting,
+            state=current["state"],
+            organization=current["organization"],
+            defaults={"capacity": current["capacity"]},
+        )
+        if participation.capacity != current["capacity"]:
+            participation.capacity = current["capacity"]
+            participation.save()
+        instance.participation = participation
+        super().save_instance(instance, is_create, row, **kwargs)
+
+    def dehydrate_entity(self, delegate):
+        if delegate.participation_id:
+            return str(delegate.participation)
+        return str(self.current.get("state") or self.current.get("organization") or "")
+
+    def dehydrate_capacity(self, delegate):
+        if delegate.participation_id:
+            return delegate.participation.capacity
+        return self.current.get("capacity") or ""
+
+
+class MeetingImportForm(ImportForm):
+    meeting = forms.ModelChoiceField(queryset=Meeting.objects.none(), label=_("Meeting"))
+
+
+class MeetingConfirmImportForm(ConfirmImportForm):
+    meeting = forms.ModelChoiceField(queryset=Meeting.objects.none(), widget=forms.HiddenInput)

@@ -1,0 +1,121 @@
+"""Two people open the same record and save in turn: the second save is refused, and nothing is lost."""
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.admin_forms import form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def errors_of(response):
+    messages = [str(error) for error in response.context["errors"]]
+    for inline in response.context.get("inline_admin_formsets", []):
+        messages.extend(str(error) for form in inline.formset.forms for error in form.non_field_errors())
+    return " ".join(messages)
+
+
+def test_two_people_edit_the_same_paragraph(staff):
+    paragraph = staff.meeting.paragraphs.first()
+    paragraph.text = "The Meeting was opened by the Secretary."
+    paragraph.save()
+    url = reverse("admin:meetings_meetingparagraph_change", args=[paragraph.pk])
+    editor, secretariat = client_for(staff.editor), client_for(staff.secretariat)
+    editors_form, secretariats_form = form_data(editor.get(url)), form_data(secretariat.get(url))
+
+    editors_form["text"] = "The Meeting was opened by the Chief of Section."
+    assert editor.post(url, editors_form).status_code == 302
+
+    secretariats_form["text"] = "The Meeting was opened by the Executive Secretary."
+    refused = secretariat.post(url, secretariats_form)
+    assert refused.status_code == 200
+    message = errors_of(refused)
+    assert "Not saved: this record was changed by someone else after you opened it." in message
+    assert "editor" in message
+    assert "<strong>Text</strong>: The Meeting was opened by the <del>Secretary.</del>" in message
+    assert "→ The Meeting was opened by the <ins>Chief of Section.</ins>" in message
+    page = refused.content.decode()
+    assert "The Meeting was opened by the Executive Secretary.</textarea>" in page
+
+    paragraph.refresh_from_db()
+    assert paragraph.text == "The Meeting was opened by the Chief of Section."
+    latest = paragraph.history.first()
+    assert (latest.text, latest.history_user) == (paragraph.text, staff.editor)
+
+    # Having seen the other change, the second person saves again on purpose: the page carried the new version.
+    resent = form_data(refused)
+    assert resent["text"] == "The Meeting was opened by the Executive Secretary."
+    assert secretariat.post(url, resent).status_code == 302
+    paragraph.refresh_from_db()
+    assert paragraph.text == "The Meeting was opened by the Executive Secretary."
+    assert [record.text for record in paragraph.history.all()[:2]] == [
+        "The Meeting was opened by the Executive Secretary.",
+        "The Meeting was opened by the Chief of Section.",
+    ]
+
+
+def test_two_people_edit_the_same_recommendation_in_an_inline(staff):
+    discussion = staff.meeting.discussions.first()
+    recommendation = discussion.recommendations.first()
+    url = reverse("admin:recommendations_discussion_change", args=[discussion.pk])
+    rapporteur, editor = client_for(staff.rapporteur), client_for(staff.editor)
+    first, second = form_data(rapporteur.get(url)), form_data(editor.get(url))
+    key = next(k for k, v in first.items() if re.fullmatch(r"recommendations-\d+-id", k) and v == recommendation.pk)
+    text_key = key.replace("-id", "-text")
+
+    first[text_key] = "Ensure access to justice for all"
+    assert rapporteur.post(url, first).status_code == 302
+
+    second[text_key] = "Ensure access to legal aid"
+    second["outcome_introduction"] = "The following recommendations were identified:"
+    refused = editor.post(url, second)
+    assert refused.status_code == 200
+    assert "Not saved: this record was changed by someone else" in errors_of(refused)
+    assert "Ensure access to legal aid</textarea>" in refused.content.decode()
+    recommendation.refresh_from_db()
+    discussion.refresh_from_db()
+    assert recommendation.text == "Ensure access to justice for all"
+    # Nothing of the refused page is half-saved, not even its other fields.
+    assert discussion.outcome_introduction != "The following recommendations were identified:"
+
+
+def test_reverting_to_an_earlier_version_is_recorded(staff):
+    paragraph = staff.meeting.paragraphs.first()
+    original = paragraph.text
+    paragraph.text = "A later wording."
+    paragraph.save()
+    earlier = paragraph.history.get(version=1)
+    url = reverse("admin:meetings_meetingparagraph_simple_history", args=[paragraph.pk, earlier.history_id])
+    editor = client_for(staff.editor)
+    response = editor.post(url, form_data(editor.get(url)))
+    assert response.status_code == 302
+    paragraph.refresh_from_db()
+    assert paragraph.text == original
+    assert paragraph.history.first().history_user == staff.editor
+    # A reviewer may read past versions but not revert to them.
+    reviewer = client_for(staff.reviewer)
+    assert reviewer.get(url).status_code == 200
+    assert reviewer.post(url, form_data(editor.get(url))).status_code == 403
+
+
+def test_history_page_shows_a_word_diff(staff):
+    paragraph = staff.meeting.paragraphs.first()
+    paragraph.text = "Participants welcomed the report."
+    paragraph.save()
+    paragraph.text = "Participants warmly welcomed the report."
+    paragraph.save()
+    page = (
+        client_for(staff.reviewer)
+        .get(reverse("admin:meetings_meetingparagraph_history", args=[paragraph.pk]))
+        .content.decode()
+    )
+    assert "Participants <ins>warmly</ins> welcomed the report." in page

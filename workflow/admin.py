@@ -1,0 +1,138 @@
+"""What every admin page of a content model shares: per-meeting scope, history with a readable diff, no lost edits.
+
+The admins of the three content apps build on `ContentAdmin` and `ContentInlineMixin`.
+"""
+
+import copy
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.options import InlineModelAdmin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
+
+from workflow import roles
+from workflow.diff import word_diff
+from workflow.forms import VersionedModelForm
+from workflow.models import MeetingAssignment
+
+
+class ReadableDiffHelper(HistoricalRecordContextHelper):
+    """Shows a changed text whole, with the words removed struck through and the words added marked."""
+
+    def stringify_delta_change_values(self, change, old, new):
+        if isinstance(old, str) and isinstance(new, str):
+            return word_diff(old, new)
+        return super().stringify_delta_change_values(change, old, new)
+
+
+class ScopedMixin:
+    """Limits a model admin or inline to the meetings the user works on, and to what their role there allows."""
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        path = roles.meeting_path(self.model)
+        if path is None or roles.is_secretariat(request.user):
+            return queryset
+        return queryset.filter(**{f"{path}__in": roles.visible_meetings(request.user)})
+
+    def _allows(self, request, action, obj, default):
+        # For a model admin `obj` is the record; for an inline it is the parent record. Both lead to one meeting.
+        if not default:
+            return False
+        if obj is None:
+            return True
+        return roles.may(request.user, action, self.model, roles.meeting_of(obj))
+
+    def has_view_permission(self, request, obj=None):
+        return self._allows(request, "view", obj, super().has_view_permission(request, obj))
+
+    def has_change_permission(self, request, obj=None):
+        return self._allows(request, "change", obj, super().has_change_permission(request, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        return self._allows(request, "delete", obj, super().has_delete_permission(request, obj))
+
+    def has_add_permission(self, request, obj=None):
+        if isinstance(self, InlineModelAdmin):
+            return self._allows(request, "add", obj, super().has_add_permission(request, obj))
+        return super().has_add_permission(request)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        from meetings.models import Meeting
+
+        if db_field.related_model is Meeting:
+            match = request.resolver_match
+            action = "add" if match and match.url_name and match.url_name.endswith("_add") else "change"
+            kwargs["queryset"] = roles.meetings_where(request.user, action, self.model).select_related("congress")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class VersionedMixin:
+    """Puts the record's version in a hidden field so a save over someone else's newer change is refused."""
+
+    form = VersionedModelForm
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "version":
+            kwargs["widget"] = forms.HiddenInput
+            kwargs["required"] = False
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        return fields if "version" in fields else [*fields, "version"]
+
+    def get_fieldsets(self, request, obj=None):
+        # From super(), so that others' changes to the fieldsets (the translated fields) are kept.
+        fieldsets = copy.deepcopy(list(super().get_fieldsets(request, obj)))
+        if not self.fieldsets:
+            return fieldsets  # built from get_fields(), which already has the version
+        fieldsets[0][1]["fields"] = [*fieldsets[0][1]["fields"], "version"]
+        return fieldsets
+
+
+class ContentInlineMixin(ScopedMixin, VersionedMixin):
+    """For the inlines of content admins."""
+
+
+class ContentAdmin(ScopedMixin, VersionedMixin, SimpleHistoryAdmin):
+    """A content model's admin: scoped to the user's meetings, versioned, with history, diff and revert."""
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableDiffHelper(self.model, historical_record)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        match = request.resolver_match
+        if obj is not None and match and match.url_name and match.url_name.endswith("_simple_history"):
+            # Reverting saves an old version over the current one: the form must carry the current version.
+            obj.version = type(obj)._default_manager.filter(pk=obj.pk).values_list("version", flat=True).first()
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # The history page only hides the revert button; a posted revert must pass the change permission too.
+        if request.method == "POST":
+            obj = self.get_object(request, unquote(object_id))
+            if obj is None or not self.has_change_permission(request, obj):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            obj = self.get_object(request, unquote(object_id))
+            meeting = roles.meeting_of(obj)
+            content = roles.label_of(self.model) in roles.REPORT_CONTENT
+            if content and meeting is not None and meeting.report_is_adopted:
+                messages.warning(request, roles.frozen_message(meeting))
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+@admin.register(MeetingAssignment)
+class MeetingAssignmentAdmin(ScopedMixin, SimpleHistoryAdmin):
+    list_display = ["user", "role", "meeting"]
+    list_filter = ["role", "meeting"]
+    list_select_related = ["user", "meeting"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "meeting__symbol"]
+    autocomplete_fields = ["meeting", "user"]
