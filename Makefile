@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 RUN_ENV := DEBUG=true
 
 .PHONY: run serve test lint install system-packages test-system-packages messages screenshots \
-	bench-exports backup restore
+	bench bench-exports backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,16 @@ test: lint test-system-packages messages
 # Home, agenda and Arabic agenda at phone and desktop widths, into screenshots/ for review.
 screenshots: install test-system-packages messages
 	SCREENSHOTS_DIR=screenshots $(BIN)/pytest tests/browser/test_screenshots.py -p no:cacheprovider
+
+# The production server under load (gunicorn, wrk, 64 clients) at 1× and 10× the demo content,
+# on a PostgreSQL database of its own that is made afresh each time (not part of `make test`).
+BENCH_DATABASE := postgres://postgres@127.0.0.1:5432/rapporteur_bench
+bench: install messages
+	./scripts/install-system-packages --with-bench-tools
+	dropdb --if-exists -h 127.0.0.1 -U postgres rapporteur_bench
+	createdb -h 127.0.0.1 -U postgres rapporteur_bench
+	DATABASE_URL=$(BENCH_DATABASE) $(MANAGE) migrate --no-input -v0
+	DATABASE_URL=$(BENCH_DATABASE) $(MANAGE) benchmark_site
 
 # Export times at 1×, 2× and 10× the demo content (not part of `make test`).
 bench-exports: install system-packages

@@ -1,11 +1,12 @@
 """The public pages: what a delegate reads before and during a meeting. Unpublished meetings are 404s."""
 
+from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from meetings.calendar import programme_calendar
-from meetings.downloads import draft_parts, file_response, report_downloads
+from meetings.downloads import EXPORT_CACHE_SECONDS, draft_parts, file_response, report_downloads
 from meetings.forms import SearchForm
 from meetings.models import Document, Meeting
 from meetings.report.builder import build_draft_parts, build_report
@@ -70,13 +71,17 @@ def participation(request, slug):
 def report(request, slug):
     meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
     document = build_report(meeting)
+    # Rendered once per version of the report's content, like the exports.
+    report_html = cache.get_or_set(
+        f"report-html:{document.symbol}:{document.version}", lambda: render_fragment(document), EXPORT_CACHE_SECONDS
+    )
     return render(
         request,
         "meetings/report.html",
         {
             "meeting": meeting,
             "report": document,
-            "report_html": render_fragment(document),
+            "report_html": report_html,
             "downloads": report_downloads(meeting, request.user),
         },
     )
