@@ -80,6 +80,8 @@ class Command(BaseCommand):
 
     def start_server(self):
         env = {**os.environ, "DEBUG": "false", "ALLOWED_HOSTS": "127.0.0.1,localhost"}
+        # As in production, the workers share one cache of rendered pages and exports.
+        env.setdefault("CACHE_URL", "redis://127.0.0.1:6379/1")
         env.setdefault("SECRET_KEY", "benchmark-only-" + os.urandom(24).hex())
         env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         subprocess.run([sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], env=env, check=True)
@@ -139,7 +141,7 @@ class Command(BaseCommand):
         return row
 
     def query_counts(self, meeting):
-        client, counts = Client(), {}
+        client, counts = Client(SERVER_NAME="localhost"), {}
         for name in ("meetings:agenda", "meetings:report", "meetings:programme", "meetings:documents"):
             with CaptureQueriesContext(connection) as queries:
                 client.get(reverse(name, kwargs={"slug": meeting.slug}))
