@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportMixin
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
-from meetings.downloads import file_response, rendered, report_downloads
+from meetings.downloads import FORMAT_NAMES, file_response, rendered, report_downloads
 from meetings.models import (
     AgendaItem,
     Delegate,
@@ -223,7 +223,7 @@ class MeetingAdmin(SortableAdminBase, SessionChoiceMixin, ContentAdmin, Translat
     search_fields = ["symbol", "region", "venue_city"]
     prepopulated_fields = {"slug": ["region"]}
     autocomplete_fields = ["venue_country", "regional_commission"]
-    readonly_fields = ["report_status", "downloads"]
+    readonly_fields = ["report_status", "downloads", "participants_list"]
     fieldsets = [
         (
             None,
@@ -240,7 +240,7 @@ class MeetingAdmin(SortableAdminBase, SessionChoiceMixin, ContentAdmin, Translat
                 ]
             },
         ),
-        (_("Report"), {"fields": ["downloads", "report_issued_on", "report_job_number"]}),
+        (_("Report"), {"fields": ["downloads", "participants_list", "report_issued_on", "report_job_number"]}),
         (_("Venue and dates"), {"fields": ["venue_city", "venue_country", "start_date", "end_date", "time_zone"]}),
         (
             _("Proceedings"),
@@ -321,6 +321,23 @@ class MeetingAdmin(SortableAdminBase, SessionChoiceMixin, ContentAdmin, Translat
             for symbol, files in report_downloads(meeting)
         )
         return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}</li>", rows))
+
+    @admin.display(description=_("List of participants (names delegates: for staff only)"))
+    def participants_list(self, meeting):
+        if not meeting.pk:
+            return _("Save the meeting first.")
+        document = meeting.documents.filter(kind=Document.Kind.PARTICIPANTS).last()
+        if document is None:
+            return _("Add a document of the kind “List of participants” to give the list its symbol.")
+        links = format_html_join(
+            " · ",
+            '<a href="{}">{}</a>',
+            (
+                (reverse("admin:meetings_meeting_participants", args=[meeting.pk, extension]), FORMAT_NAMES[extension])
+                for extension in PARTICIPANTS_FORMATS
+            ),
+        )
+        return format_html("{}: {}", document.symbol, links)
 
     def has_adopt_permission(self, request):
         return request.user.has_perm("meetings.adopt_report")
