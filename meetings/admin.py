@@ -4,16 +4,17 @@ import zipfile
 from adminsortable2.admin import SortableAdminBase, SortableStackedInline, SortableTabularInline
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
-from django.http import HttpResponse, HttpResponseRedirect
-from django.urls import reverse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportMixin
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
-from meetings.downloads import file_response, rendered, report_downloads
+from meetings.downloads import FORMAT_NAMES, file_response, rendered, report_downloads
 from meetings.models import (
     AgendaItem,
     Delegate,
@@ -28,6 +29,7 @@ from meetings.models import (
 )
 from meetings.participants_import import DelegateResource, MeetingConfirmImportForm, MeetingImportForm
 from meetings.report.builder import build_report, section_choices
+from meetings.report.participants import NoParticipantsDocument, build_participants_list
 from workflow import roles
 from workflow.admin import ContentAdmin, ContentInlineMixin
 from workflow.forms import VersionedModelForm
@@ -157,23 +159,59 @@ class ReportPartAssignmentInline(ContentInlineMixin, admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+def download(request, documents, extension, archive_name):
+    """One document as its file, or several in a zip archive."""
+    if len(documents) == 1:
+        return file_response(request, documents[0], extension)
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        for document in documents:
+            filename, _content_type, content = rendered(document, extension)
+            zipped.writestr(filename, content)
+    response = HttpResponse(archive.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{archive_name}-{extension}.zip"'
+    return response
+
+
 def download_action(extension, description):
     @admin.action(description=description)
     def action(modeladmin, request, queryset):
-        meetings = list(queryset.for_report())
-        if len(meetings) == 1:
-            return file_response(request, build_report(meetings[0]), extension)
-        archive = io.BytesIO()
-        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
-            for meeting in meetings:
-                filename, _content_type, content = rendered(build_report(meeting), extension)
-                zipped.writestr(filename, content)
-        response = HttpResponse(archive.getvalue(), content_type="application/zip")
-        response["Content-Disposition"] = f'attachment; filename="reports-{extension}.zip"'
-        messages.info(request, _("%(count)d reports exported.") % {"count": len(meetings)})
-        return response
+        reports = [build_report(meeting) for meeting in queryset.for_report()]
+        if len(reports) > 1:
+            messages.info(request, _("%(count)d reports exported.") % {"count": len(reports)})
+        return download(request, reports, extension, "reports")
 
     action.__name__ = f"download_{extension}"
+    return action
+
+
+# The list of participants names people: it is offered in the admin only, never on the public site.
+PARTICIPANTS_FORMATS = ("docx", "pdf")
+
+
+def participants_lists(request, meetings):
+    """The lists of participants of those meetings the user may see the delegates of; says why others are left out."""
+    lists = []
+    for meeting in meetings:
+        if not roles.may(request.user, "view", Delegate, meeting):
+            messages.error(request, _("%(meeting)s: you do not work on this meeting.") % {"meeting": meeting})
+            continue
+        try:
+            lists.append(build_participants_list(meeting))
+        except NoParticipantsDocument as error:
+            messages.error(request, str(error))
+    return lists
+
+
+def participants_action(extension, description):
+    @admin.action(description=description)
+    def action(modeladmin, request, queryset):
+        lists = participants_lists(request, queryset.for_participants_list())
+        if lists:
+            return download(request, lists, extension, "lists-of-participants")
+        return None  # back to the list of meetings, with the messages saying why
+
+    action.__name__ = f"download_participants_{extension}"
     return action
 
 
@@ -185,7 +223,7 @@ class MeetingAdmin(SortableAdminBase, SessionChoiceMixin, ContentAdmin, Translat
     search_fields = ["symbol", "region", "venue_city"]
     prepopulated_fields = {"slug": ["region"]}
     autocomplete_fields = ["venue_country", "regional_commission"]
-    readonly_fields = ["report_status", "downloads"]
+    readonly_fields = ["report_status", "downloads", "participants_list"]
     fieldsets = [
         (
             None,
@@ -202,7 +240,7 @@ class MeetingAdmin(SortableAdminBase, SessionChoiceMixin, ContentAdmin, Translat
                 ]
             },
         ),
-        (_("Report"), {"fields": ["downloads", "report_issued_on", "report_job_number"]}),
+        (_("Report"), {"fields": ["downloads", "participants_list", "report_issued_on", "report_job_number"]}),
         (_("Venue and dates"), {"fields": ["venue_city", "venue_country", "start_date", "end_date", "time_zone"]}),
         (
             _("Proceedings"),
@@ -237,7 +275,34 @@ class MeetingAdmin(SortableAdminBase, SessionChoiceMixin, ContentAdmin, Translat
         download_action("docx", _("Download the report as Word")),
         download_action("pdf", _("Download the report as PDF")),
         download_action("xml", _("Download the report as Akoma Ntoso XML")),
+        participants_action("docx", _("Download the list of participants (Word)")),
+        participants_action("pdf", _("Download the list of participants (PDF)")),
     ]
+
+    def get_urls(self):
+        download = self.admin_site.admin_view(self.participants_list_view)
+        return [
+            path(
+                "<path:object_id>/participants.<str:extension>",
+                download,
+                name=f"{self.opts.app_label}_{self.opts.model_name}_participants",
+            ),
+            *super().get_urls(),
+        ]
+
+    def participants_list_view(self, request, object_id, extension):
+        """The meeting's list of participants as Word or PDF, for staff who work on the meeting."""
+        if extension not in PARTICIPANTS_FORMATS:
+            raise Http404(_("There is no such format."))
+        meeting = self.get_object(request, unquote(object_id))  # None for a meeting outside the user's scope
+        if meeting is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not roles.may(request.user, "view", Delegate, meeting):
+            raise PermissionDenied
+        lists = participants_lists(request, Meeting.objects.for_participants_list().filter(pk=meeting.pk))
+        if not lists:
+            return HttpResponseRedirect(reverse("admin:meetings_meeting_change", args=[meeting.pk]))
+        return file_response(request, lists[0], extension)
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
@@ -256,6 +321,23 @@ class MeetingAdmin(SortableAdminBase, SessionChoiceMixin, ContentAdmin, Translat
             for symbol, files in report_downloads(meeting)
         )
         return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}</li>", rows))
+
+    @admin.display(description=_("List of participants (names delegates: for staff only)"))
+    def participants_list(self, meeting):
+        if not meeting.pk:
+            return _("Save the meeting first.")
+        document = meeting.documents.filter(kind=Document.Kind.PARTICIPANTS).last()
+        if document is None:
+            return _("Add a document of the kind “List of participants” to give the list its symbol.")
+        links = format_html_join(
+            " · ",
+            '<a href="{}">{}</a>',
+            (
+                (reverse("admin:meetings_meeting_participants", args=[meeting.pk, extension]), FORMAT_NAMES[extension])
+                for extension in PARTICIPANTS_FORMATS
+            ),
+        )
+        return format_html("{}: {}", document.symbol, links)
 
     def has_adopt_permission(self, request):
         return request.user.has_perm("meetings.adopt_report")

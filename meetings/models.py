@@ -93,6 +93,20 @@ class MeetingQuerySet(models.QuerySet):
             Prefetch("participations", queryset=Participation.objects.select_related("state", "organization"))
         )
 
+    def for_participants_list(self):
+        """What the list of participants reads: the delegations, their delegates and the INF document's symbol."""
+        return self.select_related("congress", "regional_commission").prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("state", "organization").prefetch_related("delegates"),
+            ),
+            Prefetch(
+                "documents",
+                queryset=Document.objects.filter(kind=Document.Kind.PARTICIPANTS),
+                to_attr="participants_documents",
+            ),
+        )
+
     def for_report(self):
         """Everything the report builder reads, in a fixed number of queries whatever the meeting's size."""
         from recommendations.models import Discussion

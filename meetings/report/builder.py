@@ -109,7 +109,6 @@ def build_draft_parts(meeting):
         return replace(section, children=children) if children else None
 
     with translation.override("en"):
-        place_and_dates = f"{meeting.venue_city}, {date_range(meeting.start_date, meeting.end_date, style='dash')}"
         drafts = {}
         for part in parts:
             paragraph_numbers = count(1)
@@ -121,7 +120,7 @@ def build_draft_parts(meeting):
                 distribution="Limited",
                 issued_on=part.issued_on or timezone.localdate(),
                 original_language=report.original_language,
-                front_lines=(meeting.title, place_and_dates),
+                front_lines=meeting_lines(meeting),
                 title=part.title,
                 subtitle="Addendum" if ADDENDUM.match(part.symbol) else "",
                 job_number=part.job_number,
@@ -129,6 +128,11 @@ def build_draft_parts(meeting):
                 annexes=renumbered(annexes, paragraph_numbers),
             )
         return drafts
+
+
+def meeting_lines(meeting):
+    """The lines that name the meeting above a draft part's or a list of participants' title."""
+    return meeting.title, f"{meeting.venue_city}, {date_range(meeting.start_date, meeting.end_date, style='dash')}"
 
 
 def renumbered(sections, numbers):

@@ -66,6 +66,13 @@ class Subheading:
 
 
 @dataclass(frozen=True)
+class Line:
+    """An unnumbered line of text, such as "Name, Function" under a delegation in a list of participants."""
+
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
 class OfficerLine:
     label: str  # "Chair:", "Vice-Chairs:", or "" for a second Vice-Chair under the first
     officer: str  # "Zakaria Alansari (Kuwait)"
@@ -96,7 +103,7 @@ class Table:
     rows: tuple[tuple[tuple[Inline, ...], ...], ...]
 
 
-Block = Paragraph | Subparagraph | Subheading | OfficerList | AgendaList | Table
+Block = Paragraph | Subparagraph | Subheading | Line | OfficerList | AgendaList | Table
 
 
 @dataclass
@@ -127,7 +134,7 @@ class Section:
 
 @dataclass
 class Report:
-    """One UN document, the report or a part of its draft: masthead, front matter, chapters and annexes."""
+    """One UN document (the report, a draft part, a list of participants): masthead, front matter, chapters, annexes."""
 
     symbol: str
     organ: str
@@ -141,6 +148,7 @@ class Report:
     subtitle: str = ""  # "Addendum" for L.2/Add.1 …
     job_number: str = ""
     language: str = "en"
+    has_contents: bool = True  # a list of participants has none
 
     @property
     def issued(self):
@@ -157,6 +165,8 @@ class Report:
 
     def contents(self):
         """The contents list: chapters, their sections and the annexes, as (section, depth)."""
+        if not self.has_contents:
+            return
         for chapter in self.chapters:
             yield chapter, 0
             for section in chapter.sections():

@@ -15,7 +15,8 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
 from congress.models import Organization, RegionalCommission, State, Topic
-from tests.factories import DocumentFileFactory
+from meetings.models import Document
+from tests.factories import DocumentFactory, DocumentFileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -106,6 +107,7 @@ MATRIX = {
     "admin:meetings_meeting_history":                         "302 200 200 200 200 403",
     "admin:meetings_meeting_delete":                          "302 200 403 403 403 403",
     "admin:meetings_meeting_change":                          "302 200 200 200 200 302",
+    "admin:meetings_meeting_participants":                    "302 200 200 200 200 302",
     "admin/meetings/meeting/<path:object_id>/":               "302 302 302 302 302 302",
     "admin:meetings_participation_simple_history":            "302 200 200 200 200 403",
     "admin:meetings_participation_changelist":                "302 200 200 200 200 200",
@@ -201,6 +203,10 @@ def records(staff):
         "auth_group": Group.objects.first(),
         "auth_user": staff.editor,
         "document_file": DocumentFileFactory(document=meeting.documents.first()),
+        # The list of participants takes its symbol from this document.
+        "participants_document": DocumentFactory(
+            meeting=meeting, symbol=f"{meeting.series}/INF/1", kind=Document.Kind.PARTICIPANTS
+        ),
     }
     return found
 
@@ -228,6 +234,7 @@ def url_for(key, route, staff, found):
         "meetings:draft_part_download": lambda: reverse(
             key, kwargs={"slug": meeting.slug, "part": "L.2-Add.1", "extension": "txt"}
         ),
+        "admin:meetings_meeting_participants": lambda: reverse(key, args=[meeting.pk, "docx"]),
         "admin:view_on_site": lambda: reverse(key, args=[ContentType.objects.get_for_model(meeting).pk, meeting.pk]),
         "admin:app_list": lambda: reverse(key, kwargs={"app_label": "meetings"}),
         "admin:autocomplete": lambda: (

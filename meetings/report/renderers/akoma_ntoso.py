@@ -154,6 +154,9 @@ def section_element(section, eid):
             pending = None
             index["heading"] += 1
             children.append(A.crossHeading(child.text, eId=f"{eid}__crossHeading_{index['heading']}"))
+        elif isinstance(child, doc.Line):
+            # Lines make a list of participants, which AKN4UN does not mark up as a debate report.
+            raise TypeError(f"No Akoma Ntoso form for the lines of a list of participants ({section.heading})")
         elif pending is not None:
             pending.append(child)
         else:

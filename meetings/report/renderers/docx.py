@@ -28,7 +28,8 @@ def render(report):
     word = Document()
     set_up_page_and_styles(word, report)
     write_masthead(word, report)
-    write_contents(word, report)
+    if report.has_contents:
+        write_contents(word, report)
     for section in report.sections:
         write_section(word, section)
     output = io.BytesIO()
@@ -198,6 +199,11 @@ def write_block(word, block):
             paragraph = word.add_paragraph()
             paragraph.paragraph_format.keep_with_next = True
             paragraph.add_run(block.text).italic = True
+        case doc.Line():
+            paragraph = word.add_paragraph()
+            paragraph.paragraph_format.left_indent = TEXT_INDENT
+            paragraph.paragraph_format.space_after = Pt(0)
+            add_inlines(paragraph, block.content)
         case doc.OfficerList():
             for line in block.lines:
                 paragraph = word.add_paragraph()

@@ -24,7 +24,7 @@ def render(report):
 
 def render_fragment(report):
     """The report's body with its masthead and a linked contents list, as safe HTML."""
-    parts = [masthead(report), contents(report)]
+    parts = [masthead(report), contents(report) if report.has_contents else ""]
     parts.extend(section_html(section) for section in report.sections)
     return format_html('<article class="un-report" lang="{}">{}</article>', report.language, mark_safe("".join(parts)))
 
@@ -124,6 +124,8 @@ def block_html(block, subheading_level):
             )
         case doc.Subheading():
             return format_html('<h{} class="subheading">{}</h{}>', subheading_level, block.text, subheading_level)
+        case doc.Line():
+            return format_html('<p class="line">{}</p>', inlines_html(block.content))
         case doc.OfficerList():
             rows = format_html_join("", "<dt>{}</dt><dd>{}</dd>", ((line.label, line.officer) for line in block.lines))
             return format_html('<dl class="officers">{}</dl>', rows)

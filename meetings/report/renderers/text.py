@@ -15,9 +15,9 @@ def render_text(report):
         *report.front_lines,
         report.title,
         *([report.subtitle] if report.subtitle else []),
-        "Contents",
-        "\n".join(contents_line(section) for section, _depth in report.contents()),
     ]
+    if report.has_contents:
+        blocks += ["Contents", "\n".join(contents_line(section) for section, _depth in report.contents())]
     if report.job_number:
         blocks.insert(2, f"{report.job_number} (E)")
     for section in report.sections:
@@ -50,6 +50,8 @@ def block_text(block):
             return f"{block.label} {doc.plain_text(block.content)}"
         case doc.Subheading():
             return block.text
+        case doc.Line():
+            return doc.plain_text(block.content)
         case doc.OfficerList():
             return "\n".join(f"{line.label}\t{line.officer}" for line in block.lines)
         case doc.AgendaList():
