@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
 
 from meetings.models import Document
 from meetings.report.renderers import EXTENSIONS, RENDERERS
@@ -36,7 +37,8 @@ def file_response(request, report, extension):
     else:
         filename, content_type, content = rendered(report, extension)
         response = HttpResponse(content, content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        # Quoted by Django: a symbol may hold any character, a double quote included.
+        response["Content-Disposition"] = content_disposition_header(True, filename)
     response["ETag"] = etag
     # Clients revalidate every time, so an edit shows on the very next request.
     patch_cache_control(response, no_cache=True)

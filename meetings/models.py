@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from congress.dates import date_range, long_date, ordinal
 from congress.models import Congress, Organization, RegionalCommission, StandardParagraph, State, Topic
+from meetings.uploads import validate_document_upload
 from workflow.history import ContentHistory
 from workflow.models import Versioned
 
@@ -707,7 +708,12 @@ class DocumentFile(Versioned):
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="files")
     language = models.CharField(_("language"), max_length=2, choices=Meeting.Language.choices)
-    file = models.FileField(_("file"), upload_to=document_file_path)
+    file = models.FileField(
+        _("file"),
+        upload_to=document_file_path,
+        validators=[validate_document_upload],
+        help_text=_("A PDF, Word (.docx, .doc) or OpenDocument text (.odt) file."),
+    )
 
     history = ContentHistory()
 

@@ -73,6 +73,9 @@ class DelegateResource(resources.ModelResource):
             raise ValidationError(_("Choose the meeting whose list of participants this is."))
         missing = [column for column in ("State or organization", "Name") if column not in (dataset.headers or [])]
         if missing:
+            # The import carries on to the rows after this error; without the columns there are none to read
+            # (and with no header row at all, reading them failed with a server error).
+            dataset.wipe()
             raise ValidationError(
                 _("The file has no column %(columns)s. The first row must name the columns.")
                 % {"columns": ", ".join(f"“{column}”" for column in missing)}

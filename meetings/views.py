@@ -13,6 +13,7 @@ from meetings.report.builder import build_draft_parts, build_report
 from meetings.report.renderers import EXTENSIONS
 from meetings.report.renderers.html import render_fragment
 from meetings.search import search_meetings
+from meetings.uploads import content_type_for
 
 
 def visible_meeting(request, queryset, slug):
@@ -60,7 +61,13 @@ def document_file(request, slug, pk, language):
     version = document.files.filter(language=language).first()
     if version is None:
         raise Http404(_("This document has no file in that language."))
-    return FileResponse(version.file.open("rb"), as_attachment=True, filename=version.filename)
+    # Always a download of the type its extension names, never sniffed (SecurityMiddleware adds nosniff).
+    return FileResponse(
+        version.file.open("rb"),
+        as_attachment=True,
+        filename=version.filename,
+        content_type=content_type_for(version.filename),
+    )
 
 
 def participation(request, slug):

@@ -9,7 +9,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import InlineModelAdmin
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import PermissionDenied, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
@@ -26,6 +27,33 @@ class ReadableDiffHelper(HistoricalRecordContextHelper):
         if isinstance(old, str) and isinstance(new, str):
             return word_diff(old, new)
         return super().stringify_delta_change_values(change, old, new)
+
+
+class KeysOnlyMixin:
+    """Django's autocomplete widgets look up whatever was posted to show it again; a value that is no key
+    (a word typed into the hidden select) made that lookup fail with a server error instead of the form's own
+    "Select a valid choice" message. Values that cannot be a key are left out of the lookup."""
+
+    def optgroups(self, name, value, attr=None):
+        remote = self.field.remote_field.model._meta
+        key = remote.get_field(getattr(self.field.remote_field, "field_name", remote.pk.attname))
+
+        def is_key(candidate):
+            try:
+                key.to_python(candidate)
+            except ValidationError:
+                return False
+            return True
+
+        return super().optgroups(name, [v for v in value if is_key(v)], attr)
+
+
+class KeysOnlyAutocompleteSelect(KeysOnlyMixin, AutocompleteSelect):
+    pass
+
+
+class KeysOnlyAutocompleteSelectMultiple(KeysOnlyMixin, AutocompleteSelectMultiple):
+    pass
 
 
 class ScopedMixin:
@@ -67,7 +95,14 @@ class ScopedMixin:
             match = request.resolver_match
             action = "add" if match and match.url_name and match.url_name.endswith("_add") else "change"
             kwargs["queryset"] = roles.meetings_where(request.user, action, self.model).select_related("congress")
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = KeysOnlyAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = KeysOnlyAutocompleteSelectMultiple(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 class VersionedMixin:

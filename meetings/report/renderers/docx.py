@@ -61,8 +61,9 @@ def set_up_page_and_styles(word, report):
         border = style.element.pPr.find(qn("w:pBdr")) if style.element.pPr is not None else None
         if border is not None:
             style.element.pPr.remove(border)
-    word.core_properties.title = report.title
-    word.core_properties.identifier = report.symbol
+    # Word's document properties hold at most 255 characters; a long region and Congress title exceed it.
+    word.core_properties.title = shortened(report.title)
+    word.core_properties.identifier = shortened(report.symbol)
     word.core_properties.language = report.language
 
     # The first page carries the job number; the others the symbol at the head. All are numbered.
@@ -232,3 +233,7 @@ def write_block(word, block):
                     add_inlines(cell.paragraphs[0], content)
         case _:
             raise TypeError(f"No Word form for {type(block).__name__}")
+
+
+def shortened(text, limit=255):
+    return text if len(text) <= limit else text[: limit - 1] + "…"

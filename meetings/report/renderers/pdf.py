@@ -13,8 +13,12 @@ from meetings.report.renderers.html import render_fragment
 
 
 def css_string(text):
-    """A CSS string literal, for the running header and footer."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A CSS string literal, for the running header and footer.
+
+    It sits inside the page's <style>, so "<" is escaped too: a symbol holding "</style>" cannot end it.
+    """
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ").replace("\n", "\\a ")
+    return f'"{escaped}"'
 
 
 def render(report):
