@@ -6,7 +6,6 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 
-from meetings.models import Document
 from meetings.report.renderers import EXTENSIONS, RENDERERS
 
 EXPORT_CACHE_SECONDS = 24 * 60 * 60
@@ -46,34 +45,20 @@ def file_response(request, report, extension):
 
 
 def draft_parts(meeting, user=None):
-    """The meeting's draft-report documents; for a visitor, only the published ones."""
-    return [
-        d
-        for d in meeting.documents.all()
-        if d.kind == Document.Kind.DRAFT_REPORT and (user is None or user.is_staff or d.is_published)
-    ]
+    """The parts of the meeting's draft report; for a visitor, only the published ones."""
+    return [part for part in meeting.draft_report_parts() if user is None or user.is_staff or part.is_published]
 
 
 def report_downloads(meeting, user=None):
     """[(symbol, [(format name, url), …]), …]: the report, then each part of its draft the user may see."""
-    downloads = [
-        (
-            meeting.symbol,
-            [
-                (name, reverse("meetings:report_download", kwargs={"slug": meeting.slug, "extension": extension}))
-                for extension, name in FORMAT_NAMES.items()
-            ],
-        )
-    ]
+
+    def files(url_name, **kwargs):
+        return [
+            (name, reverse(url_name, kwargs={"slug": meeting.slug, **kwargs, "extension": extension}))
+            for extension, name in FORMAT_NAMES.items()
+        ]
+
+    downloads = [(meeting.symbol, files("meetings:report_download"))]
     for part in draft_parts(meeting, user):
-        kwargs = {"slug": meeting.slug, "part": part.short_symbol}
-        downloads.append(
-            (
-                part.symbol,
-                [
-                    (name, reverse("meetings:draft_part_download", kwargs={**kwargs, "extension": extension}))
-                    for extension, name in FORMAT_NAMES.items()
-                ],
-            )
-        )
+        downloads.append((part.symbol, files("meetings:draft_part_download", part=part.short_symbol)))
     return downloads

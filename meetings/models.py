@@ -343,6 +343,10 @@ class Meeting(Versioned):
     def dates(self):
         return date_range(self.start_date, self.end_date)
 
+    def draft_report_parts(self):
+        """The draft report and its addenda (L.2, L.2/Add.1, …), in order, from the documents as loaded."""
+        return [document for document in self.documents.all() if document.kind == Document.Kind.DRAFT_REPORT]
+
     def represented_by_category(self):
         """[(category, names)] in the order of a report's attendance paragraphs; reads prefetched participations."""
         participations = list(self.participations.all())

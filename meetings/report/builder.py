@@ -91,7 +91,7 @@ def build_draft_parts(meeting):
     the parts hold every paragraph of the report exactly once.
     """
     report = build_report(meeting)
-    parts = [d for d in meeting.documents.all() if d.kind == Document.Kind.DRAFT_REPORT]
+    parts = meeting.draft_report_parts()
     if not parts:
         return {}
     assigned = {assignment.section: assignment.part.symbol for assignment in meeting.part_assignments.all()}
@@ -462,7 +462,7 @@ class ReportBuilder:
         session = self.meeting.report_adopted_at
         if session is None:
             return chapter
-        drafts = [d.symbol for d in self.meeting.documents.all() if d.kind == Document.Kind.DRAFT_REPORT]
+        drafts = [part.symbol for part in self.meeting.draft_report_parts()]
         content = [Text(f"{self.session_phrase(session)} the Meeting considered and adopted its report")]
         if drafts:
             content.append(Text(" ("))
