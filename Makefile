@@ -68,7 +68,7 @@ bench-exports: install system-packages
 
 # Production serving on loopback: gunicorn, static files through WhiteNoise, DEBUG off.
 # A random SECRET_KEY per start unless one is set; HTTPS stays off on plain-HTTP loopback.
-SERVE_ENV := DEBUG=false SECRET_KEY=$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}
+SERVE_ENV := DEBUG=false CONN_MAX_AGE=60 SECRET_KEY=$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}
 serve: install system-packages messages
 	$(MANAGE) collectstatic --no-input -v0
 	$(MANAGE) migrate --no-input

@@ -257,3 +257,23 @@ class StandardParagraph(Versioned):
 
     def __str__(self):
         return self.text[:80]
+
+
+class ContentVersion(models.Model):
+    """The one row that names the current state of all published content; it changes on every write.
+
+    The public pages are cached under its token (see `congress.page_cache`): a reader pays one
+    small query to learn it, and any edit, whatever it touches, makes every cached page stale.
+    The token is random, not a counter, so a restored backup or a rolled-back test can never meet
+    pages cached for some other content under the same name.
+    """
+
+    token = models.CharField(_("token"), max_length=32, editable=False)
+    changed_at = models.DateTimeField(_("changed at"), editable=False)
+
+    class Meta:
+        verbose_name = _("content version")
+        verbose_name_plural = _("content versions")
+
+    def __str__(self):
+        return f"{self.token} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

@@ -51,11 +51,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Pages get an ETag from their content and a 304 when the client already has them,
+    # cached pages included, so it comes before the page cache.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous readers get public pages from the cache, before sessions and templates cost anything.
+    "congress.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Pages get an ETag from their content and a 304 when the client already has them.
-    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -89,6 +92,9 @@ WSGI_APPLICATION = "congress.wsgi.application"
 
 # SQLite needs nothing installed; PostgreSQL when DATABASE_URL says so.
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+# Seconds a server process keeps its database connection (`make serve` sets 60) instead of one per request.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Login throttling: after 5 failed attempts for a username from one address, 30 minutes' wait.
@@ -144,6 +150,8 @@ STORAGES = {
 
 # CACHE_URL=redis://127.0.0.1:6379/1 shares the cache between server processes.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# Cached pages are found by the content version, so an edit never waits for this; it only frees space.
+PAGE_CACHE_SECONDS = 24 * 60 * 60
 
 # Security. HTTPS=true in production turns on everything that needs TLS in front of the app.
 HTTPS = env("HTTPS")

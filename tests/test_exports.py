@@ -204,7 +204,8 @@ def test_draft_part_download(client, demo_meeting):
 def test_a_download_reflects_an_edit_made_just_before(client, demo_meeting):
     url = reverse("meetings:report_download", args=[demo_meeting.slug, "txt"])
     assert "held in Beirut" in client.get(url).content.decode()
-    Meeting.objects.filter(pk=demo_meeting.pk).update(venue_city="Amman")
+    demo_meeting.venue_city = "Amman"
+    demo_meeting.save()
     response = client.get(url)
     assert "held in Amman" in response.content.decode()
     assert "no-cache" in response["Cache-Control"]

@@ -133,7 +133,8 @@ def test_a_download_is_rendered_once_per_version_and_revalidates_with_304(client
     assert len(calls) == 1  # the second download came from the cache
     assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
 
-    Meeting.objects.filter(pk=demo_meeting.pk).update(opened_by="the Chair of the Meeting")
+    demo_meeting.opened_by = "the Chair of the Meeting"
+    demo_meeting.save()
     changed = client.get(url, headers={"If-None-Match": etag})
     assert changed.status_code == 200 and changed["ETag"] != etag
     assert len(calls) == 2
@@ -143,7 +144,8 @@ def test_pages_answer_conditional_requests(client, demo_meeting):
     url = reverse("meetings:report", args=[demo_meeting.slug])
     etag = client.get(url)["ETag"]
     assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
-    Meeting.objects.filter(pk=demo_meeting.pk).update(venue_city="Amman")
+    demo_meeting.venue_city = "Amman"
+    demo_meeting.save()
     assert client.get(url, headers={"If-None-Match": etag}).status_code == 200
 
 

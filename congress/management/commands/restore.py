@@ -28,4 +28,5 @@ class Command(BaseCommand):
             source.close()
         else:
             raise CommandError(f"Restoring {connection.vendor} databases is not supported.")
+        # Cached pages need no clearing: the restored content version names exactly the restored content.
         self.stdout.write(f"Restored the {connection.vendor} database from {file}.")

@@ -9,6 +9,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from congress import content_version
 from congress.models import State
 from meetings.demo.load import load_demo_meeting
 from meetings.models import Meeting, Participation
@@ -50,6 +51,7 @@ def grow(meeting, content, copies):
         Participation(meeting=meeting, state=state, capacity=capacities[n % len(capacities)])
         for n, state in enumerate(new_states)
     )
+    content_version.bump()  # bulk_create sends no signal: cached pages must still see the new rows
 
 
 def timed(function, repeat):

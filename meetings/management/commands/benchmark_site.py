@@ -27,6 +27,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from congress import content_version
 from meetings.demo.load import load_demo_meeting
 from meetings.management.commands.benchmark_exports import demo_content, grow
 from meetings.models import Meeting
@@ -79,7 +80,7 @@ class Command(BaseCommand):
         self.report(rows)
 
     def start_server(self):
-        env = {**os.environ, "DEBUG": "false", "ALLOWED_HOSTS": "127.0.0.1,localhost"}
+        env = {**os.environ, "DEBUG": "false", "ALLOWED_HOSTS": "127.0.0.1,localhost", "CONN_MAX_AGE": "60"}
         # As in production, the workers share one cache of rendered pages and exports.
         env.setdefault("CACHE_URL", "redis://127.0.0.1:6379/1")
         env.setdefault("SECRET_KEY", "benchmark-only-" + os.urandom(24).hex())
@@ -141,11 +142,15 @@ class Command(BaseCommand):
         return row
 
     def query_counts(self, meeting):
+        """Queries to build each page after an edit, and to serve it from the cache after that."""
         client, counts = Client(SERVER_NAME="localhost"), {}
+        content_version.bump()
         for name in ("meetings:agenda", "meetings:report", "meetings:programme", "meetings:documents"):
-            with CaptureQueriesContext(connection) as queries:
-                client.get(reverse(name, kwargs={"slug": meeting.slug}))
-            counts[name.split(":")[1]] = len(queries)
+            url = reverse(name, kwargs={"slug": meeting.slug})
+            for state in ("built", "cached"):
+                with CaptureQueriesContext(connection) as queries:
+                    client.get(url)
+                counts[f"{name.split(':')[1]} {state}"] = len(queries)
         return counts
 
     def export_times(self, meeting):

@@ -1,0 +1,67 @@
+"""Whole-page cache for readers who are not signed in: a cached page costs one small query.
+
+A few hundred delegates open the same agenda at the same moment. Each anonymous GET of a public
+page (its address starts with a language, /en/, /ar/ …) is answered from the cache, under a key
+made of the content version, the day and the full address. Any edit replaces the content version
+(`congress.content_version`), so the next request after an edit builds the page afresh.
+
+Staff, who are signed in and may see unpublished material, always get a freshly built page.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.http import http_date
+
+from congress import content_version
+
+LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+
+def cache_key(request, token):
+    # The day is part of the key because pages show it: the report's masthead date, past meetings.
+    return f"page:{token}:{timezone.localdate().isoformat()}:{request.build_absolute_uri()}"
+
+
+def cacheable_request(request):
+    return (
+        request.method == "GET"
+        and request.path_info.startswith(LANGUAGE_PREFIXES)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def cacheable_response(response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    """Serves public pages to anonymous readers from the cache, keyed by the content version."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not cacheable_request(request):
+            return self.get_response(request)
+        token, changed_at = content_version.current()
+        key = cache_key(request, token)
+        if (response := cache.get(key)) is not None:
+            return response
+        response = self.get_response(request)
+        if cacheable_response(response):
+            # Computed once, here, rather than on every hit by ConditionalGetMiddleware.
+            set_response_etag(response)
+            response["Last-Modified"] = http_date(changed_at.timestamp())
+            # Browsers and proxies may keep the page but must ask again, so an edit shows at once.
+            patch_cache_control(response, no_cache=True)
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        return response
