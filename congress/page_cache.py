@@ -2,14 +2,21 @@
 
 A few hundred delegates open the same agenda at the same moment. Each anonymous GET of a public
 page (its address starts with a language, /en/, /ar/ …) is answered from the cache, under a key
-made of the content version, the day and the full address. Any edit replaces the content version
-(`congress.content_version`), so the next request after an edit builds the page afresh.
+made of the content version, the day, the full address and whether the browser takes gzip. Any
+edit replaces the content version (`congress.content_version`), so the next request after an edit
+builds the page afresh.
+
+The cache is the "pages" cache, kept in each server process's memory: the key's version comes from
+the database, so no process can serve a page older than the last edit, and a hit costs no network
+round trip. Pages are stored compressed for browsers that accept gzip; they hold no secret (no
+CSRF token, no personal data), so compression gives an attacker nothing to measure.
 
 Staff, who are signed in and may see unpublished material, always get a freshly built page.
 """
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
@@ -21,7 +28,8 @@ LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 
 def cache_key(request, token):
     # The day is part of the key because pages show it: the report's masthead date, past meetings.
-    return f"page:{token}:{timezone.localdate().isoformat()}:{request.build_absolute_uri()}"
+    encoding = "gzip" if re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")) else "identity"
+    return f"page:{token}:{timezone.localdate().isoformat()}:{encoding}:{request.build_absolute_uri()}"
 
 
 def cacheable_request(request):
@@ -33,10 +41,12 @@ def cacheable_request(request):
 
 
 def cacheable_response(response):
+    """A complete HTML page for anyone; downloads have their own cache, keyed by the report's content."""
     cache_control = response.get("Cache-Control", "")
     return (
         response.status_code == 200
         and not response.streaming
+        and response.get("Content-Type", "").startswith("text/html")
         and not response.cookies
         and "private" not in cache_control
         and "no-store" not in cache_control
@@ -48,20 +58,23 @@ class AnonymousPageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.gzip = GZipMiddleware(get_response)
 
     def __call__(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
+        pages = caches["pages"]
         token, changed_at = content_version.current()
         key = cache_key(request, token)
-        if (response := cache.get(key)) is not None:
+        if (response := pages.get(key)) is not None:
             return response
         response = self.get_response(request)
         if cacheable_response(response):
+            response = self.gzip.process_response(request, response)
             # Computed once, here, rather than on every hit by ConditionalGetMiddleware.
             set_response_etag(response)
             response["Last-Modified"] = http_date(changed_at.timestamp())
             # Browsers and proxies may keep the page but must ask again, so an edit shows at once.
             patch_cache_control(response, no_cache=True)
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            pages.set(key, response, settings.PAGE_CACHE_SECONDS)
         return response

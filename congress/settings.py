@@ -149,8 +149,16 @@ STORAGES = {
 }
 
 # CACHE_URL=redis://127.0.0.1:6379/1 shares the cache between server processes.
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
-# Cached pages are found by the content version, so an edit never waits for this; it only frees space.
+CACHES = {
+    "default": env.cache_url("CACHE_URL", default="locmemcache://"),
+    # Public pages for anonymous readers, in each process's memory (see congress/page_cache.py).
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
+}
+# Cached pages are found by the content version, so an edit never waits for this; it only frees memory.
 PAGE_CACHE_SECONDS = 24 * 60 * 60
 
 # Security. HTTPS=true in production turns on everything that needs TLS in front of the app.

@@ -1,7 +1,7 @@
 import io
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 
 DEMO_SYMBOL = "A/CONF.234/RPM.2/1"
@@ -9,8 +9,9 @@ DEMO_SYMBOL = "A/CONF.234/RPM.2/1"
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache, as a fresh server does."""
-    cache.clear()
+    """Each test starts with empty caches, as a fresh server does."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

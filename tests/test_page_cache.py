@@ -1,6 +1,7 @@
 """Anonymous readers get public pages from the cache, and any edit shows on the very next request."""
 
 import datetime
+import gzip
 
 import pytest
 from django.test import Client
@@ -36,6 +37,20 @@ def test_the_home_page_and_other_languages_are_cached_apart(client, demo_meeting
     assert english.content != arabic.content
     assert client.get("/ar/").content == arabic.content
     assert 'lang="ar"' in client.get("/ar/").content.decode()
+
+
+def test_browsers_that_take_gzip_get_the_page_compressed_and_others_do_not(client, demo_meeting):
+    url = page("report", demo_meeting)
+    plain = client.get(url)
+    compressed = client.get(url, headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert compressed["Content-Encoding"] == "gzip" and "Content-Encoding" not in plain
+    assert gzip.decompress(compressed.content) == plain.content
+    assert len(compressed.content) < len(plain.content) / 3
+    assert compressed["ETag"] != plain["ETag"]
+    assert client.get(url).content == plain.content  # each from its own cache entry
+    again = client.get(url, headers={"Accept-Encoding": "gzip"})
+    assert again["Content-Encoding"] == "gzip"
+    assert client.get(url, headers={"Accept-Encoding": "gzip", "If-None-Match": again["ETag"]}).status_code == 304
 
 
 def test_a_saved_edit_shows_on_the_next_request(client, demo_meeting):
