@@ -10,8 +10,10 @@ keeps two editors' transactions from locking rows in opposite orders.
 Writes that send no signal (`QuerySet.update()`, `bulk_create()`, a restore) call `bump()` themselves.
 """
 
+import datetime
 import uuid
 
+from django.db import connection
 from django.db.models.signals import m2m_changed, pre_delete, pre_save
 from django.utils import timezone
 
@@ -20,16 +22,23 @@ ROW_ID = 1
 
 
 def current():
-    """(token, changed_at) of the content as it stands: one query."""
+    """(token, changed_at) of the content as it stands: one query, the only one a cached page costs."""
     from congress.models import ContentVersion
 
-    row = ContentVersion.objects.filter(pk=ROW_ID).values_list("token", "changed_at").first()
+    # Plain SQL: this runs on every page view, and the ORM would spend longer building it than the database answering.
+    table = connection.ops.quote_name(ContentVersion._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT token, changed_at FROM {table} WHERE id = %s", [ROW_ID])
+        row = cursor.fetchone()
     if row is None:
         created = ContentVersion.objects.get_or_create(
             pk=ROW_ID, defaults={"token": uuid.uuid4().hex, "changed_at": timezone.now()}
         )[0]
-        row = created.token, created.changed_at
-    return row
+        return created.token, created.changed_at
+    token, changed_at = row
+    if isinstance(changed_at, str):  # SQLite keeps datetimes as UTC text; PostgreSQL gives a datetime
+        changed_at = datetime.datetime.fromisoformat(changed_at).replace(tzinfo=datetime.UTC)
+    return token, changed_at
 
 
 def bump():

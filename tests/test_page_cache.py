@@ -2,12 +2,13 @@
 
 import datetime
 import gzip
+import time
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_http_date
 
 from congress import content_version
 from meetings.models import Document, Meeting
@@ -135,6 +136,7 @@ def test_a_cached_page_revalidates_by_etag_and_by_date(client, demo_meeting):
     assert first["Cache-Control"] == "no-cache"
     _token, changed_at = content_version.current()
     assert first["Last-Modified"] == http_date(changed_at.timestamp())
+    assert abs(parse_http_date(first["Last-Modified"]) - time.time()) < 600  # the demo was loaded just now
     assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 304
     assert client.get(url, headers={"If-Modified-Since": first["Last-Modified"]}).status_code == 304
 
