@@ -14,6 +14,8 @@ CSRF token, no personal data), so compression gives an attacker nothing to measu
 Staff, who are signed in and may see unpublished material, always get a freshly built page.
 """
 
+import datetime
+
 from django.conf import settings
 from django.core.cache import caches
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
@@ -26,6 +28,12 @@ from congress import content_version
 LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 
 
+def last_modified(changed_at):
+    """The last edit, or midnight if later: a new day changes pages (the report's date) as an edit does."""
+    midnight = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time()))
+    return http_date(max(changed_at, midnight).timestamp())
+
+
 def cache_key(request, token):
     # The day is part of the key because pages show it: the report's masthead date, past meetings.
     encoding = "gzip" if re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")) else "identity"
@@ -33,9 +41,11 @@ def cache_key(request, token):
 
 
 def cacheable_request(request):
+    """An anonymous GET of a public page. Not a search: each query string would fill the cache with one page."""
     return (
         request.method == "GET"
         and request.path_info.startswith(LANGUAGE_PREFIXES)
+        and not request.META.get("QUERY_STRING")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
     )
 
@@ -47,6 +57,7 @@ def cacheable_response(response):
         response.status_code == 200
         and not response.streaming
         and response.get("Content-Type", "").startswith("text/html")
+        and not response.has_header("Content-Disposition")
         and not response.cookies
         and "private" not in cache_control
         and "no-store" not in cache_control
@@ -59,21 +70,26 @@ class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.gzip = GZipMiddleware(get_response)
+        self.token = None
 
     def __call__(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
         pages = caches["pages"]
         token, changed_at = content_version.current()
+        if token != self.token:
+            pages.clear()  # every page of this process belongs to older content now
+            self.token = token
         key = cache_key(request, token)
         if (response := pages.get(key)) is not None:
             return response
         response = self.get_response(request)
         if cacheable_response(response):
-            response = self.gzip.process_response(request, response)
-            # Computed once, here, rather than on every hit by ConditionalGetMiddleware.
+            # From the page itself, once, before compression: gzip's random padding would make each
+            # worker's copy differ. GZipMiddleware then marks it weak (W/"…") on the compressed copy.
             set_response_etag(response)
-            response["Last-Modified"] = http_date(changed_at.timestamp())
+            response = self.gzip.process_response(request, response)
+            response["Last-Modified"] = last_modified(changed_at)
             # Browsers and proxies may keep the page but must ask again, so an edit shows at once.
             patch_cache_control(response, no_cache=True)
             pages.set(key, response, settings.PAGE_CACHE_SECONDS)

@@ -5,7 +5,11 @@ import gzip
 import time
 
 import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.db.models.signals import pre_save
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date
@@ -13,6 +17,7 @@ from django.utils.http import http_date, parse_http_date
 from congress import content_version
 from meetings.models import Document, Meeting
 from tests.admin_forms import form_data
+from tests.factories import DocumentFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,11 +38,29 @@ def test_a_cached_page_costs_one_query_and_is_the_same_page(client, demo_meeting
     assert cached["Content-Security-Policy"] == built["Content-Security-Policy"]
 
 
-def test_the_home_page_and_other_languages_are_cached_apart(client, demo_meeting):
+def test_each_language_is_cached_apart(client, demo_meeting, django_assert_num_queries):
     english, arabic = client.get("/en/"), client.get("/ar/")
-    assert english.content != arabic.content
-    assert client.get("/ar/").content == arabic.content
-    assert 'lang="ar"' in client.get("/ar/").content.decode()
+    with django_assert_num_queries(2):  # both from the cache
+        assert client.get("/ar/").content == arabic.content
+        assert client.get("/en/").content == english.content
+    assert 'lang="ar"' in arabic.content.decode() and 'lang="en"' in english.content.decode()
+
+
+def queries_for(client, url, **kwargs):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **kwargs)
+    return response, len(queries)
+
+
+def test_searches_addresses_with_a_query_string_and_downloads_are_not_cached(client, demo_meeting):
+    for url in ("/en/search/?q=justice", page("agenda", demo_meeting) + "?utm_source=mail"):
+        client.get(url)
+        response, queries = queries_for(client, url)
+        assert response.status_code == 200 and queries > 1, url
+    html_download = reverse("meetings:report_download", args=[demo_meeting.slug, "html"])
+    client.get(html_download)
+    response, queries = queries_for(client, html_download)
+    assert response["ETag"].strip('"').endswith("-html") and queries > 1  # its own cache, by the report's content
 
 
 def test_browsers_that_take_gzip_get_the_page_compressed_and_others_do_not(client, demo_meeting):
@@ -47,7 +70,10 @@ def test_browsers_that_take_gzip_get_the_page_compressed_and_others_do_not(clien
     assert compressed["Content-Encoding"] == "gzip" and "Content-Encoding" not in plain
     assert gzip.decompress(compressed.content) == plain.content
     assert len(compressed.content) < len(plain.content) / 3
-    assert compressed["ETag"] != plain["ETag"]
+    assert compressed["ETag"] == "W/" + plain["ETag"]  # the same page, compressed
+    assert "Accept-Encoding" in plain["Vary"] and "Accept-Encoding" in compressed["Vary"]
+    caches["pages"].clear()  # as another worker would build it: gzip pads at random, the ETag stays the same
+    assert client.get(url, headers={"Accept-Encoding": "gzip"})["ETag"] == compressed["ETag"]
     assert client.get(url).content == plain.content  # each from its own cache entry
     again = client.get(url, headers={"Accept-Encoding": "gzip"})
     assert again["Content-Encoding"] == "gzip"
@@ -109,40 +135,64 @@ def test_a_write_that_sends_no_signal_shows_once_it_bumps_the_version(client, de
     assert "Amman" in client.get(url).content.decode()
 
 
-def test_staff_never_get_or_leave_a_cached_page(client, staff):
+def test_staff_never_get_a_cached_page(client, staff):
+    staff.meeting.is_published = True
+    staff.meeting.save()
+    DocumentFactory(meeting=staff.meeting, title="Draft conference room paper", is_published=False)
+    url = page("documents", staff.meeting)
+    assert "Draft conference room paper" not in client.get(url).content.decode()  # now cached for the public
+    signed_in = Client()
+    signed_in.force_login(staff.secretariat)
+    assert "Draft conference room paper" in signed_in.get(url).content.decode()
+
+
+def test_staff_previews_never_reach_the_public(client, staff):
     staff.meeting.is_published = False
     staff.meeting.save()
     url = page("detail", staff.meeting)
-    assert client.get(url).status_code == 404
     signed_in = Client()
     signed_in.force_login(staff.secretariat)
     assert signed_in.get(url).status_code == 200  # staff preview an unpublished meeting
-    assert client.get(url).status_code == 404  # and the preview never reaches the public
+    assert client.get(url).status_code == 404
 
 
 def test_a_not_found_page_is_not_cached(client, staff):
     staff.meeting.is_published = False
     staff.meeting.save()
     url = page("detail", staff.meeting)
-    assert client.get(url).status_code == 404
-    staff.meeting.is_published = True
-    staff.meeting.save()
-    assert client.get(url).status_code == 200
+    client.get(url)
+    response, queries = queries_for(client, url)
+    assert response.status_code == 404 and queries > 1
 
 
-def test_a_cached_page_revalidates_by_etag_and_by_date(client, demo_meeting):
-    url = page("agenda", demo_meeting)
+def test_a_cached_page_revalidates_by_etag_and_by_date(client, demo_meeting, monkeypatch):
+    url = page("detail", demo_meeting)
     first = client.get(url)
     assert first["Cache-Control"] == "no-cache"
     _token, changed_at = content_version.current()
-    assert first["Last-Modified"] == http_date(changed_at.timestamp())
+    assert first["Last-Modified"] == http_date(changed_at.timestamp())  # loaded today, after midnight
     assert abs(parse_http_date(first["Last-Modified"]) - time.time()) < 600  # the demo was loaded just now
     assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 304
     assert client.get(url, headers={"If-Modified-Since": first["Last-Modified"]}).status_code == 304
 
+    later = timezone.now() + datetime.timedelta(minutes=2)
+    monkeypatch.setattr(timezone, "now", lambda: later)
     demo_meeting.venue_city = "Amman"
     demo_meeting.save()
-    assert client.get(url, headers={"If-Modified-Since": "Thu, 01 Jan 2026 00:00:00 GMT"}).status_code == 200
+    edited = client.get(url, headers={"If-Modified-Since": first["Last-Modified"]})
+    assert edited.status_code == 200 and "Amman" in edited.content.decode()
+    assert parse_http_date(edited["Last-Modified"]) == int(later.timestamp())
+
+
+def test_a_new_day_is_a_new_last_modified(client, demo_meeting, monkeypatch):
+    url = page("report", demo_meeting)
+    first = client.get(url)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    again = client.get(url, headers={"If-Modified-Since": first["Last-Modified"]})
+    assert again.status_code == 200  # the masthead shows the new day
+    midnight = timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time()))
+    assert parse_http_date(again["Last-Modified"]) == int(midnight.timestamp())
 
 
 def test_a_new_day_builds_the_report_page_again(client, demo_meeting, monkeypatch):
@@ -158,3 +208,23 @@ def test_healthz_asks_the_database_every_time(client, django_assert_num_queries)
     client.get("/healthz")
     with django_assert_num_queries(1):  # SELECT 1, not the content version
         assert client.get("/healthz").json() == {"status": "ok", "database": "ok"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_save_outside_a_transaction_cannot_leave_the_old_page_under_the_new_version(client, monkeypatch):
+    """A reader that comes between the version's change and the row's (each commits alone) caches the old page."""
+    meeting = MeetingFactory(venue_city="Beirut")
+    url = page("detail", meeting)
+    stale = []
+
+    def reader_in_between(sender, instance, **kwargs):
+        stale.append(client.get(url).content.decode())
+
+    pre_save.connect(reader_in_between, sender=Meeting)  # after the version's own receiver, before the write
+    try:
+        meeting.venue_city = "Amman"
+        meeting.save()
+    finally:
+        pre_save.disconnect(reader_in_between, sender=Meeting)
+    assert "Beirut" in stale[0]
+    assert "Amman" in client.get(url).content.decode()

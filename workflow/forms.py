@@ -8,6 +8,7 @@ from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
+from congress import content_version
 from workflow.diff import word_diff
 
 
@@ -49,6 +50,8 @@ class VersionedModelForm(forms.ModelForm):
             cleaned_data["version"] = self.instance.version
             return cleaned_data
         model = type(self.instance)
+        # The content version's lock first, as every writing transaction takes it (congress/content_version.py).
+        content_version.bump()
         # Locks the row until this request's transaction ends, so two saves cannot both pass the check.
         current = (
             model._default_manager.select_for_update()

@@ -1,11 +1,13 @@
 """Replaces the database's contents with a backup made by `manage.py backup`."""
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
+from django.db import DatabaseError, connection
 
+from congress import content_version
 from congress.management.postgres import run_postgres_tool
 
 
@@ -28,5 +30,8 @@ class Command(BaseCommand):
             source.close()
         else:
             raise CommandError(f"Restoring {connection.vendor} databases is not supported.")
-        # Cached pages need no clearing: the restored content version names exactly the restored content.
+        # The backup brings back its own content version, under which pages built since may be cached.
+        # A backup from before the content version existed has none: the first page read names the content.
+        with contextlib.suppress(DatabaseError):
+            content_version.bump()
         self.stdout.write(f"Restored the {connection.vendor} database from {file}.")
