@@ -83,7 +83,7 @@ class Command(BaseCommand):
 
     def start_server(self):
         env = {**os.environ, "DEBUG": "false", "ALLOWED_HOSTS": "127.0.0.1,localhost", "CONN_MAX_AGE": "60"}
-        # As in production, the workers share one cache of rendered pages and exports.
+        # As in production, the workers share one cache of the rendered report and exports.
         env.setdefault("CACHE_URL", "redis://127.0.0.1:6379/1")
         env.setdefault("SECRET_KEY", "benchmark-only-" + os.urandom(24).hex())
         env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
