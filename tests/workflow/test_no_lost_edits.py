@@ -88,6 +88,7 @@ def test_two_people_edit_the_same_recommendation_in_an_inline(staff):
     assert discussion.outcome_introduction != "The following recommendations were identified:"
 
 
+@pytest.mark.django_db(transaction=True)  # real transactions, as in production: the version check locks rows
 def test_reverting_to_an_earlier_version_is_recorded(staff):
     paragraph = staff.meeting.paragraphs.first()
     original = paragraph.text
