@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from congress.models import State
 from meetings.models import Meeting
 from tests.conftest import DEMO_SYMBOL
+from tests.factories import DocumentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +32,28 @@ def test_export_writes_html_to_a_file(demo_meeting, tmp_path):
 
 
 def test_export_of_an_unknown_symbol_fails_with_a_message(demo_meeting):
-    with pytest.raises(CommandError, match=r"No meeting has the report symbol 'A/CONF.234/RPM.9/1'\."):
+    message = r"No report, draft report part or list of participants has the symbol 'A/CONF.234/RPM.9/1'\."
+    with pytest.raises(CommandError, match=message):
         call_command("export_report", "A/CONF.234/RPM.9/1")
+
+
+def test_export_writes_the_list_of_participants_under_its_latest_symbol(demo_meeting, tmp_path):
+    target = tmp_path / "participants.txt"
+    call_command("export_report", "A/CONF.234/RPM.2/INF/2/Rev.1", "--format", "txt", "-o", str(target))
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("United Nations\tA/CONF.234/RPM.2/INF/2/Rev.1\n")
+    assert "States members of the Economic and Social Commission for Western Asia" in text
+
+
+def test_export_of_a_replaced_list_of_participants_names_its_revision(demo_meeting):
+    DocumentFactory(meeting=demo_meeting, symbol="A/CONF.234/RPM.2/INF/2", kind="participants", order=0)
+    with pytest.raises(CommandError, match=r"A/CONF.234/RPM.2/INF/2 has been replaced by A/CONF.234/RPM.2/INF/2/Rev.1"):
+        call_command("export_report", "A/CONF.234/RPM.2/INF/2")
+
+
+def test_export_of_the_list_of_participants_refuses_akoma_ntoso(demo_meeting):
+    with pytest.raises(CommandError, match=r"A list of participants is written as one of: docx, pdf, txt, html\."):
+        call_command("export_report", "A/CONF.234/RPM.2/INF/2/Rev.1", "--format", "akn")
 
 
 def test_export_in_an_unknown_format_fails_with_a_message(demo_meeting):
@@ -47,7 +68,9 @@ def test_export_failure_is_one_line_and_a_non_zero_exit(tmp_path):
     subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)
     result = subprocess.run([*manage, "export_report", "A/CONF.234/RPM.9/1"], env=env, capture_output=True, text=True)
     assert result.returncode != 0
-    assert result.stderr.strip() == "CommandError: No meeting has the report symbol 'A/CONF.234/RPM.9/1'."
+    assert result.stderr.strip() == (
+        "CommandError: No report, draft report part or list of participants has the symbol 'A/CONF.234/RPM.9/1'."
+    )
 
 
 def snapshot():
