@@ -26,6 +26,7 @@ from django.apps import apps
 from django.db import connection
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
+from django.utils.http import http_date
 
 CONTENT_APPS = ("congress", "meetings", "recommendations")
 ROW_ID = 1
@@ -49,6 +50,12 @@ def current():
     if timezone.is_naive(changed_at):  # SQLite keeps datetimes in UTC without saying so
         changed_at = changed_at.replace(tzinfo=datetime.UTC)
     return token, changed_at
+
+
+def last_modified(changed_at):
+    """HTTP Last-Modified of a page or export: the last edit, or midnight if later, as they show the day's date."""
+    midnight = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time()))
+    return http_date(max(changed_at, midnight).timestamp())
 
 
 def new_version():

@@ -14,24 +14,15 @@ CSRF token, no personal data), so compression gives an attacker nothing to measu
 Staff, who are signed in and may see unpublished material, always get a freshly built page.
 """
 
-import datetime
-
 from django.conf import settings
 from django.core.cache import caches
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
-from django.utils.http import http_date
 
 from congress import content_version
 
 LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
-
-
-def last_modified(changed_at):
-    """The last edit, or midnight if later: a new day changes pages (the report's date) as an edit does."""
-    midnight = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time()))
-    return http_date(max(changed_at, midnight).timestamp())
 
 
 def cache_key(request, token):
@@ -89,7 +80,7 @@ class AnonymousPageCacheMiddleware:
             # worker's copy differ. GZipMiddleware then marks it weak (W/"…") on the compressed copy.
             set_response_etag(response)
             response = self.gzip.process_response(request, response)
-            response["Last-Modified"] = last_modified(changed_at)
+            response["Last-Modified"] = content_version.last_modified(changed_at)
             # Browsers and proxies may keep the page but must ask again, so an edit shows at once.
             patch_cache_control(response, no_cache=True)
             pages.set(key, response, settings.PAGE_CACHE_SECONDS)

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 
+from congress import content_version
 from meetings.report.renderers import EXTENSIONS, RENDERERS
 
 EXPORT_CACHE_SECONDS = 24 * 60 * 60
@@ -29,6 +30,7 @@ def file_response(request, report, extension):
     """The rendered report as a download named after its symbol (A-CONF.234-RPM.2-1.docx).
 
     Its ETag is the content's fingerprint: a client that has this version gets 304 Not Modified.
+    Last-Modified comes from the content version, for clients that only send If-Modified-Since.
     """
     etag = f'"{report.version}-{extension}"'
     if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
@@ -39,6 +41,7 @@ def file_response(request, report, extension):
         # Quoted by Django: a symbol may hold any character, a double quote included.
         response["Content-Disposition"] = content_disposition_header(True, filename)
     response["ETag"] = etag
+    response["Last-Modified"] = content_version.last_modified(content_version.current()[1])
     # Clients revalidate every time, so an edit shows on the very next request.
     patch_cache_control(response, no_cache=True)
     return response

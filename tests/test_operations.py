@@ -1,5 +1,6 @@
 """Running Rapporteur in production: health check, deployment checks, backups that restore."""
 
+import datetime
 import os
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection
 from django.urls import reverse
+from django.utils import timezone
 
 from meetings.models import Meeting
 from meetings.report import renderers
@@ -138,6 +140,19 @@ def test_a_download_is_rendered_once_per_version_and_revalidates_with_304(client
     changed = client.get(url, headers={"If-None-Match": etag})
     assert changed.status_code == 200 and changed["ETag"] != etag
     assert len(calls) == 2
+
+
+def test_a_download_revalidates_by_date_for_clients_without_etags(client, demo_meeting, monkeypatch):
+    url = reverse("meetings:report_download", args=[demo_meeting.slug, "txt"])
+    first = client.get(url)
+    assert client.get(url, headers={"If-Modified-Since": first["Last-Modified"]}).status_code == 304
+
+    later = timezone.now() + datetime.timedelta(minutes=2)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    demo_meeting.opened_by = "the Chair of the Meeting"
+    demo_meeting.save()
+    edited = client.get(url, headers={"If-Modified-Since": first["Last-Modified"]})
+    assert edited.status_code == 200 and "the Chair of the Meeting" in edited.content.decode()
 
 
 def test_pages_answer_conditional_requests(client, demo_meeting):
