@@ -108,8 +108,6 @@ class Congress(Versioned):
     end_date = models.DateField(_("end date"))
     main_theme = models.CharField(_("main theme"), max_length=300)
 
-    history = ContentHistory()
-
     class Meta:
         ordering = ["-ordinal"]
         verbose_name = _("Congress")
@@ -138,8 +136,6 @@ class CongressAgendaItem(Versioned):
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=500)
 
-    history = ContentHistory()
-
     class Meta:
         ordering = ["congress", "number"]
         verbose_name = _("Congress agenda item")
@@ -158,8 +154,6 @@ class Workshop(Versioned):
     congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="workshops")
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=500)
-
-    history = ContentHistory()
 
     class Meta:
         ordering = ["congress", "number"]

@@ -3,6 +3,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from congress.models import Congress, CongressAgendaItem, Workshop
+from workflow.history import record_history
 
 
 @register(Congress)
@@ -18,3 +19,8 @@ class CongressAgendaItemTranslationOptions(TranslationOptions):
 @register(Workshop)
 class WorkshopTranslationOptions(TranslationOptions):
     fields = ("title",)
+
+
+# After the registrations above, so that the history records every language.
+for model in (Congress, CongressAgendaItem, Workshop):
+    record_history(model)

@@ -251,7 +251,6 @@ class Meeting(Versioned):
     )
 
     objects = MeetingQuerySet.as_manager()
-    history = ContentHistory()
 
     class Meta:
         ordering = ["-start_date"]
@@ -382,8 +381,6 @@ class Session(Versioned):
     agenda_items = models.ManyToManyField(
         "AgendaItem", blank=True, related_name="sessions", verbose_name=_("agenda items taken up")
     )
-
-    history = ContentHistory()
 
     class Meta:
         ordering = ["meeting", "number"]
@@ -593,8 +590,6 @@ class AgendaItem(Versioned):
         "Document", blank=True, related_name="agenda_items", verbose_name=_("documents for the item")
     )
 
-    history = ContentHistory()
-
     class Meta:
         ordering = ["meeting", "order", "pk"]
         verbose_name = _("agenda item")
@@ -657,8 +652,6 @@ class Document(Versioned):
     )
 
     objects = DocumentQuerySet.as_manager()
-
-    history = ContentHistory()
 
     class Meta:
         ordering = ["meeting", "order", "pk"]

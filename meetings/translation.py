@@ -3,6 +3,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from meetings.models import AgendaItem, Document, Meeting, Session
+from workflow.history import record_history
 
 
 @register(Meeting)
@@ -23,3 +24,8 @@ class AgendaItemTranslationOptions(TranslationOptions):
 @register(Document)
 class DocumentTranslationOptions(TranslationOptions):
     fields = ("title",)
+
+
+# After the registrations above, so that the history records every language.
+for model in (Meeting, Session, AgendaItem, Document):
+    record_history(model)

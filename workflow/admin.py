@@ -4,6 +4,7 @@ The admins of the three content apps build on `ContentAdmin` and `ContentInlineM
 """
 
 import copy
+import dataclasses
 
 from django import forms
 from django.contrib import admin, messages
@@ -18,11 +19,17 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from workflow import roles
 from workflow.diff import word_diff
 from workflow.forms import VersionedModelForm
+from workflow.history import mirrored_fields
 from workflow.models import MeetingAssignment
 
 
 class ReadableDiffHelper(HistoricalRecordContextHelper):
     """Shows a changed text whole, with the words removed struck through and the words added marked."""
+
+    def context_for_delta_changes(self, delta):
+        mirrored = mirrored_fields(self.model)
+        shown = [change for change in delta.changes if change.field not in mirrored]
+        return super().context_for_delta_changes(dataclasses.replace(delta, changes=shown))
 
     def stringify_delta_change_values(self, change, old, new):
         if isinstance(old, str) and isinstance(new, str):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from congress import content_version
 from workflow.diff import word_diff
+from workflow.history import mirrored_fields
 
 
 def describe_changes(model, pk, opened, current):
@@ -27,7 +28,7 @@ def describe_changes(model, pk, opened, current):
     lines = []
     before = by_version.get(opened)
     if before is not None:
-        delta = latest.diff_against(before, excluded_fields=["version"])
+        delta = latest.diff_against(before, excluded_fields=["version", *mirrored_fields(model)])
         for change in delta.changes:
             label = capfirst(model._meta.get_field(change.field).verbose_name)
             old, new = word_diff(change.old if change.old is not None else "", change.new or "")

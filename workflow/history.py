@@ -1,15 +1,28 @@
 """History of content models, with django-simple-history."""
 
-from modeltranslation.fields import TranslationField
+import simple_history
+from modeltranslation.translator import NotRegistered, translator
 from simple_history.models import HistoricalRecords
 
 
 class ContentHistory(HistoricalRecords):
-    """Records every change of the fields a model declares.
+    """Records every change of a content model's fields."""
 
-    django-modeltranslation adds per-language copies of translated fields (title_ar, title_fr, …)
-    after the historical model is built, so they are left out here rather than breaking each save.
+
+def record_history(model):
+    """History for a model with translated fields, whose per-language copies (title_ar, title_fr, …)
+    django-modeltranslation adds only when it registers the model: registered after that, the history
+    records them too. Models without translations declare `history = ContentHistory()` instead.
     """
+    simple_history.register(model, records_class=ContentHistory)
 
-    def fields_included(self, model):
-        return [field for field in super().fields_included(model) if not isinstance(field, TranslationField)]
+
+def mirrored_fields(model):
+    """Fields django-modeltranslation keeps equal to their English copy (title = title_en).
+
+    A change shows in both; the history lists it once, under the copy ("Title [en]").
+    """
+    try:
+        return set(translator.get_options_for_model(model).fields)
+    except NotRegistered:
+        return set()

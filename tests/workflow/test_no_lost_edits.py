@@ -120,3 +120,31 @@ def test_history_page_shows_a_word_diff(staff):
         .content.decode()
     )
     assert "Participants <ins>warmly</ins> welcomed the report." in page
+
+
+def test_a_translated_title_is_in_the_history_and_comes_back_with_a_revert(staff):
+    document = staff.meeting.documents.first()
+    document.title_ar = "دليل المناقشة"
+    document.save()
+    document.title_ar = "دليل المناقشة المنقح"
+    document.save()
+    history = reverse("admin:meetings_document_history", args=[document.pk])
+    page = client_for(staff.reviewer).get(history).content.decode()
+    assert "دليل المناقشة <ins>المنقح</ins>" in page
+
+    earlier = document.history.filter(title_ar="دليل المناقشة").get()
+    url = reverse("admin:meetings_document_simple_history", args=[document.pk, earlier.history_id])
+    editor = client_for(staff.editor)
+    assert editor.post(url, form_data(editor.get(url))).status_code == 302
+    document.refresh_from_db()
+    assert document.title_ar == "دليل المناقشة"
+
+
+def test_an_english_title_shows_once_in_the_history(staff):
+    document = staff.meeting.documents.first()
+    document.title = "Discussion guide"
+    document.save()
+    document.title = "Revised discussion guide"
+    document.save()
+    page = client_for(staff.reviewer).get(reverse("admin:meetings_document_history", args=[document.pk]))
+    assert page.content.decode().count("<ins>Revised discussion</ins> guide") == 1
