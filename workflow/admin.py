@@ -19,7 +19,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from workflow import roles
 from workflow.diff import word_diff
 from workflow.forms import VersionedModelForm
-from workflow.history import mirrored_fields
+from workflow.history import mirrored_fields, translated_copies
 from workflow.models import MeetingAssignment
 
 
@@ -150,8 +150,15 @@ class ContentAdmin(ScopedMixin, VersionedMixin, SimpleHistoryAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         match = request.resolver_match
         if obj is not None and match and match.url_name and match.url_name.endswith("_simple_history"):
-            # Reverting saves an old version over the current one: the form must carry the current version.
-            obj.version = type(obj)._default_manager.filter(pk=obj.pk).values_list("version", flat=True).first()
+            current = type(obj)._default_manager.filter(pk=obj.pk).first()
+            if current is not None:
+                # Reverting saves an old version over the current one: the form must carry the current version.
+                obj.version = current.version
+                # A language the old version has no text for (it was recorded before translations were)
+                # keeps today's text: a revert never deletes a translation it knows nothing about.
+                for name in translated_copies(type(obj)):
+                    if getattr(obj, name) is None:
+                        setattr(obj, name, getattr(current, name))
         return super().get_form(request, obj, change=change, **kwargs)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):

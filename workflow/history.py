@@ -26,3 +26,12 @@ def mirrored_fields(model):
         return set(translator.get_options_for_model(model).fields)
     except NotRegistered:
         return set()
+
+
+def translated_copies(model):
+    """The per-language copies of a model's translated fields: title_en, title_ar, …"""
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return []
+    return [field.name for copies in options.all_fields.values() for field in copies]

@@ -3,6 +3,19 @@
 from django.db import migrations, models
 
 
+# Versions recorded before this migration kept only the English text, in the field modeltranslation mirrors
+# (title = title_en): it becomes their English copy, so reverting to them restores it. Other languages
+# stay unknown (NULL), and a revert keeps their current text (workflow/admin.py).
+TRANSLATED = {'historicalcongress': ['title', 'short_title', 'main_theme', 'host_city'], 'historicalcongressagendaitem': ['title'], 'historicalworkshop': ['title']}
+
+
+def english_copy_from_mirror(apps, schema_editor):
+    for model_name, names in TRANSLATED.items():
+        model = apps.get_model("congress", model_name)
+        for name in names:
+            model.objects.filter(**{f"{name}_en__isnull": True}).update(**{f"{name}_en": models.F(name)})
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -190,4 +203,5 @@ class Migration(migrations.Migration):
             name='title_zh_hans',
             field=models.CharField(max_length=500, null=True, verbose_name='title'),
         ),
+        migrations.RunPython(english_copy_from_mirror, migrations.RunPython.noop),
     ]

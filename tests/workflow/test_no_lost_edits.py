@@ -148,3 +148,18 @@ def test_an_english_title_shows_once_in_the_history(staff):
     document.save()
     page = client_for(staff.reviewer).get(reverse("admin:meetings_document_history", args=[document.pk]))
     assert page.content.decode().count("<ins>Revised discussion</ins> guide") == 1
+
+
+def test_reverting_to_a_version_without_a_translation_keeps_todays(staff):
+    document = staff.meeting.documents.first()
+    document.title, document.title_ar = "Discussion guide", None
+    document.save()
+    earlier = document.history.first()
+    document.title, document.title_ar = "Revised discussion guide", "دليل المناقشة"
+    document.save()
+
+    url = reverse("admin:meetings_document_simple_history", args=[document.pk, earlier.history_id])
+    editor = client_for(staff.editor)
+    assert editor.post(url, form_data(editor.get(url))).status_code == 302
+    document.refresh_from_db()
+    assert (document.title, document.title_ar) == ("Discussion guide", "دليل المناقشة")
