@@ -1,31 +1,26 @@
 """The public-facing titles a secretariat can enter in each of the six languages (django-modeltranslation)."""
 
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import TranslationOptions
 
 from meetings.models import AgendaItem, Document, Meeting, Session
-from workflow.history import record_history
+from workflow.history import translated_with_history
 
 
-@register(Meeting)
+@translated_with_history(Meeting)
 class MeetingTranslationOptions(TranslationOptions):
     fields = ("region", "venue_city")
 
 
-@register(Session)
+@translated_with_history(Session)
 class SessionTranslationOptions(TranslationOptions):
     fields = ("title",)
 
 
-@register(AgendaItem)
+@translated_with_history(AgendaItem)
 class AgendaItemTranslationOptions(TranslationOptions):
     fields = ("title", "annotation")
 
 
-@register(Document)
+@translated_with_history(Document)
 class DocumentTranslationOptions(TranslationOptions):
     fields = ("title",)
-
-
-# After the registrations above, so that the history records every language.
-for model in (Meeting, Session, AgendaItem, Document):
-    record_history(model)

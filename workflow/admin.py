@@ -154,10 +154,10 @@ class ContentAdmin(ScopedMixin, VersionedMixin, SimpleHistoryAdmin):
             if current is not None:
                 # Reverting saves an old version over the current one: the form must carry the current version.
                 obj.version = current.version
-                # A language the old version has no text for (it was recorded before translations were)
-                # keeps today's text: a revert never deletes a translation it knows nothing about.
+                # A revert never removes a translation: a language the old version has no text for (added
+                # later, or recorded before the history kept languages) keeps today's text.
                 for name in translated_copies(type(obj)):
-                    if getattr(obj, name) is None:
+                    if not getattr(obj, name):
                         setattr(obj, name, getattr(current, name))
         return super().get_form(request, obj, change=change, **kwargs)
 

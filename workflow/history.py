@@ -1,7 +1,8 @@
 """History of content models, with django-simple-history."""
 
 import simple_history
-from modeltranslation.translator import NotRegistered, translator
+from django.core import checks
+from modeltranslation.translator import NotRegistered, register, translator
 from simple_history.models import HistoricalRecords
 
 
@@ -9,18 +10,27 @@ class ContentHistory(HistoricalRecords):
     """Records every change of a content model's fields."""
 
 
-def record_history(model):
-    """History for a model with translated fields, whose per-language copies (title_ar, title_fr, …)
-    django-modeltranslation adds only when it registers the model: registered after that, the history
-    records them too. Models without translations declare `history = ContentHistory()` instead.
+def translated_with_history(model):
+    """django-modeltranslation's `@register`, then the model's history, which so records every language.
+
+    modeltranslation adds the per-language copies (title_en, title_ar, …) only when it registers a
+    model; a history built before that would not have them. A model with translations therefore
+    takes its history from here, not from a `history = ContentHistory()` of its own.
     """
-    simple_history.register(model, records_class=ContentHistory)
+
+    def register_both(options):
+        register(model)(options)
+        simple_history.register(model, records_class=ContentHistory)
+        return options
+
+    return register_both
 
 
 def mirrored_fields(model):
-    """Fields django-modeltranslation keeps equal to their English copy (title = title_en).
+    """Translated fields as declared (title): modeltranslation fills them from one of the copies.
 
-    A change shows in both; the history lists it once, under the copy ("Title [en]").
+    Which copy depends on the language active when the record was saved, so the history shows
+    changes under the copies ("Title [ar]") only.
     """
     try:
         return set(translator.get_options_for_model(model).fields)
@@ -35,3 +45,24 @@ def translated_copies(model):
     except NotRegistered:
         return []
     return [field.name for copies in options.all_fields.values() for field in copies]
+
+
+@checks.register()
+def translations_are_in_the_history(app_configs, **kwargs):
+    """A translated model whose history lacks a copy would fail on every save: say so at start-up."""
+    errors = []
+    for model in translator.get_registered_models():
+        history = getattr(model, "history", None)
+        recorded = {field.name for field in history.model._meta.fields} if history is not None else set()
+        missing = [name for name in translated_copies(model) if name not in recorded]
+        if missing:
+            errors.append(
+                checks.Error(
+                    f"The history of {model._meta.label} does not record {', '.join(missing)}.",
+                    hint="Register its translations with @translated_with_history instead of declaring "
+                    "history = ContentHistory().",
+                    obj=model,
+                    id="workflow.E001",
+                )
+            )
+    return errors

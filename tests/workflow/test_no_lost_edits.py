@@ -1,12 +1,16 @@
 """Two people open the same record and save in turn: the second save is refused, and nothing is lost."""
 
+import importlib
 import re
 
 import pytest
+from django.apps import apps
 from django.test import Client
 from django.urls import reverse
 
+from meetings.models import Document
 from tests.admin_forms import form_data
+from workflow import history
 
 pytestmark = pytest.mark.django_db
 
@@ -147,10 +151,22 @@ def test_an_english_title_shows_once_in_the_history(staff):
     document.title = "Revised discussion guide"
     document.save()
     page = client_for(staff.reviewer).get(reverse("admin:meetings_document_history", args=[document.pk]))
-    assert page.content.decode().count("<ins>Revised discussion</ins> guide") == 1
+    page = page.content.decode()
+    assert page.count("<ins>Revised discussion</ins> guide") == 1
+    assert "<strong>Title [en]:</strong>" in page
 
 
-def test_reverting_to_a_version_without_a_translation_keeps_todays(staff):
+def test_the_history_marks_where_it_begins_to_record_every_language(staff):
+    migration = importlib.import_module("meetings.migrations.0007_history_of_translations")
+    document = staff.meeting.documents.first()
+    Document.objects.filter(pk=document.pk).update(title_ar="دليل المناقشة")
+    migration.record_every_language_once(apps, None)
+    marker = document.history.first()
+    assert marker.history_change_reason == "History records every language from here"
+    assert (marker.title_ar, marker.title_en, marker.version) == ("دليل المناقشة", document.title_en, document.version)
+
+
+def test_a_revert_never_removes_a_translation(staff):
     document = staff.meeting.documents.first()
     document.title, document.title_ar = "Discussion guide", None
     document.save()
@@ -163,3 +179,11 @@ def test_reverting_to_a_version_without_a_translation_keeps_todays(staff):
     assert editor.post(url, form_data(editor.get(url))).status_code == 302
     document.refresh_from_db()
     assert (document.title, document.title_ar) == ("Discussion guide", "دليل المناقشة")
+
+
+def test_a_translated_model_whose_history_lacks_a_language_is_an_error_at_start_up(monkeypatch):
+    assert history.translations_are_in_the_history(None) == []
+    real = history.translated_copies
+    monkeypatch.setattr(history, "translated_copies", lambda model: [*real(model), "title_xx"])
+    errors = history.translations_are_in_the_history(None)
+    assert "The history of meetings.Document does not record title_xx." in [error.msg for error in errors]
