@@ -26,11 +26,12 @@ def rendered(report, extension):
     return hit
 
 
-def file_response(request, report, extension):
+def file_response(request, report, extension, changed_at=None):
     """The rendered report as a download named after its symbol (A-CONF.234-RPM.2-1.docx).
 
     Its ETag is the content's fingerprint: a client that has this version gets 304 Not Modified.
-    Last-Modified comes from the content version, for clients that only send If-Modified-Since.
+    `changed_at`, the content version's, read before the report was built (so never newer than the
+    file), gives the public downloads a Last-Modified for clients that only send If-Modified-Since.
     """
     etag = f'"{report.version}-{extension}"'
     if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
@@ -41,7 +42,8 @@ def file_response(request, report, extension):
         # Quoted by Django: a symbol may hold any character, a double quote included.
         response["Content-Disposition"] = content_disposition_header(True, filename)
     response["ETag"] = etag
-    response["Last-Modified"] = content_version.last_modified(content_version.current()[1])
+    if changed_at is not None:
+        response["Last-Modified"] = content_version.last_modified(changed_at)
     # Clients revalidate every time, so an edit shows on the very next request.
     patch_cache_control(response, no_cache=True)
     return response

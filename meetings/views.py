@@ -5,6 +5,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from congress import content_version
 from meetings.calendar import programme_calendar
 from meetings.downloads import EXPORT_CACHE_SECONDS, draft_parts, file_response, report_downloads
 from meetings.forms import SearchForm
@@ -97,18 +98,20 @@ def report(request, slug):
 def report_download(request, slug, extension):
     if extension not in EXTENSIONS:
         raise Http404(_("There is no such format."))
+    _token, changed_at = content_version.current()  # before reading the meeting: the date never runs ahead of the file
     meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
-    return file_response(request, build_report(meeting), extension)
+    return file_response(request, build_report(meeting), extension, changed_at)
 
 
 def draft_part_download(request, slug, part, extension):
     if extension not in EXTENSIONS:
         raise Http404(_("There is no such format."))
+    _token, changed_at = content_version.current()  # before reading the meeting: the date never runs ahead of the file
     meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
     symbol = next((d.symbol for d in draft_parts(meeting, request.user) if d.short_symbol == part), None)
     if symbol is None:
         raise Http404(_("The draft report has no such part."))
-    return file_response(request, build_draft_parts(meeting)[symbol], extension)
+    return file_response(request, build_draft_parts(meeting)[symbol], extension, changed_at)
 
 
 def search(request):
