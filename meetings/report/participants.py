@@ -39,9 +39,12 @@ def participants_document(meeting):
     return documents[-1]
 
 
-def build_participants_list(meeting):
-    """The list of participants of a meeting loaded with Meeting.objects.for_participants_list()."""
-    document = participants_document(meeting)
+def build_participants_list(meeting, document=None):
+    """The list of participants of a meeting loaded with Meeting.objects.for_participants_list().
+
+    It carries the symbol of `document`, one of the meeting's lists of participants; by default the latest.
+    """
+    document = document or participants_document(meeting)
     with translation.override("en"):
         chapters = []
         for title, delegations in delegations_by_section(meeting):
