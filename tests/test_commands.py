@@ -48,7 +48,9 @@ def test_export_writes_the_list_of_participants_under_its_latest_symbol(demo_mee
 def test_export_of_an_earlier_list_of_participants_carries_its_own_symbol(demo_meeting, capsysbinary):
     DocumentFactory(meeting=demo_meeting, symbol="A/CONF.234/RPM.2/INF/2", kind="participants", order=0)
     call_command("export_report", "A/CONF.234/RPM.2/INF/2", "--format", "txt")
-    assert capsysbinary.readouterr().out.decode().startswith("United Nations\tA/CONF.234/RPM.2/INF/2\n")
+    output = capsysbinary.readouterr()
+    assert output.out.decode().startswith("United Nations\tA/CONF.234/RPM.2/INF/2\n")
+    assert "Note: A/CONF.234/RPM.2/INF/2/Rev.1 follows A/CONF.234/RPM.2/INF/2" in output.err.decode()
 
 
 def test_export_of_the_list_of_participants_refuses_akoma_ntoso(demo_meeting):

@@ -13,13 +13,14 @@ from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from workflow import roles
 from workflow.diff import word_diff
 from workflow.forms import VersionedModelForm
-from workflow.history import mirrored_fields, translated_copies
+from workflow.history import mirrored_fields, revert_translations
 from workflow.models import MeetingAssignment
 
 
@@ -150,15 +151,25 @@ class ContentAdmin(ScopedMixin, VersionedMixin, SimpleHistoryAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         match = request.resolver_match
         if obj is not None and match and match.url_name and match.url_name.endswith("_simple_history"):
-            current = type(obj)._default_manager.filter(pk=obj.pk).first()
+            model = type(obj)
+            current = model._default_manager.filter(pk=obj.pk).first()
             if current is not None:
                 # Reverting saves an old version over the current one: the form must carry the current version.
                 obj.version = current.version
-                # A revert never removes a translation: a language the old version has no text for (added
-                # later, or recorded before the history kept languages) keeps today's text.
-                for name in translated_copies(type(obj)):
-                    if not getattr(obj, name):
-                        setattr(obj, name, getattr(current, name))
+                history = getattr(model, model._meta.simple_history_manager_attribute)
+                # simple-history's revert address is <object_id>/history/<version_id>/.
+                record = history.get(history_id=match.args[1])
+                taken_as_english = revert_translations(obj, record, current)
+                if taken_as_english and request.method == "GET":
+                    fields = ", ".join(str(model._meta.get_field(name).verbose_name) for name in taken_as_english)
+                    messages.warning(
+                        request,
+                        _(
+                            "This version was recorded before the history kept each language: its %(fields)s "
+                            "is shown as the English text. Check it before you save."
+                        )
+                        % {"fields": fields},
+                    )
         return super().get_form(request, obj, change=change, **kwargs)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):

@@ -2,6 +2,7 @@
 
 import simple_history
 from django.core import checks
+from modeltranslation.settings import DEFAULT_LANGUAGE
 from modeltranslation.translator import NotRegistered, register, translator
 from simple_history.models import HistoricalRecords
 
@@ -47,13 +48,42 @@ def translated_copies(model):
     return [field.name for copies in options.all_fields.values() for field in copies]
 
 
+def revert_translations(obj, record, current):
+    """Sets the per-language copies of `obj`, built from the historical `record`, for a revert over `current`.
+
+    - English is the old version's.
+    - Another language the old version has no text for keeps today's: a revert never removes a translation.
+    - A version recorded before the history kept each language has its text only in the shared field, in
+      whichever language was active when it was saved; it is taken as the English text.
+
+    Returns the fields so taken, for the editor to check before saving.
+    """
+    try:
+        options = translator.get_options_for_model(type(obj))
+    except NotRegistered:
+        return []
+    taken_as_english = []
+    for name, copies in options.all_fields.items():
+        recorded = {copy.name: getattr(record, copy.name) for copy in copies}
+        shared = getattr(record, name)
+        if shared and all(value is None for value in recorded.values()):
+            setattr(obj, f"{name}_{DEFAULT_LANGUAGE}", shared)
+            taken_as_english.append(name)
+        for copy in copies:
+            if copy.language != DEFAULT_LANGUAGE and not recorded[copy.name]:
+                setattr(obj, copy.name, getattr(current, copy.name))
+    return taken_as_english
+
+
 @checks.register()
 def translations_are_in_the_history(app_configs, **kwargs):
     """A translated model whose history lacks a copy would fail on every save: say so at start-up."""
     errors = []
-    for model in translator.get_registered_models():
-        history = getattr(model, "history", None)
-        recorded = {field.name for field in history.model._meta.fields} if history is not None else set()
+    for model in translator.get_registered_models(abstract=False):
+        manager = getattr(model._meta, "simple_history_manager_attribute", None)
+        if manager is None:
+            continue  # no history at all: nothing to fail
+        recorded = {field.name for field in getattr(model, manager).model._meta.fields}
         missing = [name for name in translated_copies(model) if name not in recorded]
         if missing:
             errors.append(

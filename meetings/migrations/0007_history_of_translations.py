@@ -9,6 +9,9 @@ from django.utils import timezone
 MODELS = ['Meeting', 'Session', 'AgendaItem', 'Document']
 
 
+MARKER = "History records every language from here"
+
+
 def record_every_language_once(apps, schema_editor):
     now = timezone.now()
     for name in MODELS:
@@ -19,10 +22,15 @@ def record_every_language_once(apps, schema_editor):
                 **{field: getattr(record, field) for field in fields},
                 history_date=now,
                 history_type="~",
-                history_change_reason="History records every language from here",
+                history_change_reason=MARKER,
             )
             for record in model.objects.all()
         )
+
+
+def forget_the_marker(apps, schema_editor):
+    for name in MODELS:
+        apps.get_model("meetings", f"Historical{name}").objects.filter(history_change_reason=MARKER).delete()
 
 
 class Migration(migrations.Migration):
@@ -212,5 +220,5 @@ class Migration(migrations.Migration):
             name='title_zh_hans',
             field=models.CharField(blank=True, help_text='Shown in the programme of work, e.g. Opening session.', max_length=200, null=True, verbose_name='title'),
         ),
-        migrations.RunPython(record_every_language_once, migrations.RunPython.noop),
+        migrations.RunPython(record_every_language_once, forget_the_marker),
     ]

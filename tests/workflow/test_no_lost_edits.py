@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
@@ -187,3 +188,25 @@ def test_a_translated_model_whose_history_lacks_a_language_is_an_error_at_start_
     monkeypatch.setattr(history, "translated_copies", lambda model: [*real(model), "title_xx"])
     errors = history.translations_are_in_the_history(None)
     assert "The history of meetings.Document does not record title_xx." in [error.msg for error in errors]
+
+
+def test_a_version_recorded_before_languages_were_kept_reverts_as_english_with_a_warning(staff):
+    document = staff.meeting.documents.first()
+    document.title, document.title_ar = "Old guide", "دليل المناقشة"
+    document.save()
+    earlier = document.history.first()
+    document.title = "New guide"
+    document.save()
+    # As the history recorded it then: the shared field only, no copy per language.
+    copies = {f"title_{code.replace('-', '_')}": None for code, _name in settings.LANGUAGES}
+    type(earlier).objects.filter(pk=earlier.pk).update(**copies)
+
+    url = reverse("admin:meetings_document_simple_history", args=[document.pk, earlier.history_id])
+    editor = client_for(staff.editor)
+    page = editor.get(url)
+    assert "recorded before the history kept each language: its title is shown as the English text" in (
+        page.content.decode()
+    )
+    assert editor.post(url, form_data(page)).status_code == 302
+    document.refresh_from_db()
+    assert (document.title_en, document.title_ar) == ("Old guide", "دليل المناقشة")

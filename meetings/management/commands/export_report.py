@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from meetings.models import Document, Meeting
 from meetings.report.builder import build_report_for_symbol
-from meetings.report.participants import build_participants_list
+from meetings.report.participants import build_participants_list, participants_document
 from meetings.report.renderers import RENDERERS
 
 # The formats a list of participants is written in: Akoma Ntoso has no form for its lines of names.
@@ -13,9 +13,10 @@ LIST_OF_PARTICIPANTS_FORMATS = ("docx", "pdf", "txt", "html")
 
 
 def document_for(symbol, format):
-    """The report, draft report part or list of participants with this symbol, or a CommandError saying why not."""
+    """(document, note): the report, draft report part or list of participants with this symbol, and a
+    note for the user or None. A CommandError says why there is no such document."""
     try:
-        return build_report_for_symbol(symbol)
+        return build_report_for_symbol(symbol), None
     except Meeting.DoesNotExist:
         pass
     inf = Document.objects.filter(symbol=symbol, kind=Document.Kind.PARTICIPANTS).first()
@@ -23,7 +24,12 @@ def document_for(symbol, format):
         raise CommandError(f"No report, draft report part or list of participants has the symbol {symbol!r}.")
     if format not in LIST_OF_PARTICIPANTS_FORMATS:
         raise CommandError(f"A list of participants is written as one of: {', '.join(LIST_OF_PARTICIPANTS_FORMATS)}.")
-    return build_participants_list(Meeting.objects.for_participants_list().get(pk=inf.meeting_id), inf)
+    meeting = Meeting.objects.for_participants_list().get(pk=inf.meeting_id)
+    latest = participants_document(meeting)
+    note = None
+    if latest.pk != inf.pk:
+        note = f"Note: {latest.symbol} follows {symbol}; this file lists the delegations as they are today."
+    return build_participants_list(meeting, inf), note
 
 
 class Command(BaseCommand):
@@ -50,7 +56,10 @@ class Command(BaseCommand):
         renderer = RENDERERS.get(format)
         if renderer is None:
             raise CommandError(f"Unknown format {format!r}; choose one of: {', '.join(RENDERERS)}.")
-        _filename, _content_type, content = renderer(document_for(symbol, format))
+        document, note = document_for(symbol, format)
+        if note:
+            self.stderr.write(note)
+        _filename, _content_type, content = renderer(document)
         if output:
             with open(output, "wb") as file:
                 file.write(content)
