@@ -46,8 +46,11 @@ def test_a_delegate_finds_agenda_programme_documents_report_then_reads_in_arabic
     page.get_by_role("link", name="بحث").click()
     page.get_by_role("searchbox").fill("cybercrime")
     page.get_by_role("searchbox").press("Enter")
-    page.get_by_role("link", name=re.compile("^Enhance the role of UNODC")).click()
-    assert f"/ar/meetings/{demo_meeting.slug}/report/#para-56:~:text=Enhance%20the%20role" in page.url
+    result = page.get_by_role("link", name=re.compile("^Enhance the role of UNODC"))
+    expect(result).to_have_attribute("href", re.compile(r"#para-56:~:text=Enhance%20the%20role"))
+    result.click()
+    # Chromium drops the text fragment from the address once it has scrolled to it.
+    expect(page).to_have_url(re.compile(re.escape(f"/ar/meetings/{demo_meeting.slug}/report/#para-56")))
     expect(page.get_by_text(re.compile(r"global programmes on cybercrime and counter-terrorism;$"))).to_be_in_viewport()
 
 
@@ -58,4 +61,4 @@ def test_keyboard_users_can_skip_to_the_content(page, live_server, demo_meeting)
     expect(skip).to_be_focused()
     expect(skip).to_be_in_viewport()
     page.keyboard.press("Enter")
-    assert page.url.endswith("#main")
+    expect(page).to_have_url(re.compile(r"#main$"))  # waits: the jump is not always done when press() returns
