@@ -4,6 +4,7 @@ import simple_history
 from django.core import checks
 from modeltranslation.settings import DEFAULT_LANGUAGE
 from modeltranslation.translator import NotRegistered, register, translator
+from modeltranslation.utils import build_localized_fieldname
 from simple_history.models import HistoricalRecords
 
 
@@ -27,25 +28,26 @@ def translated_with_history(model):
     return register_both
 
 
+def translated_fields(model):
+    """{translated field: its per-language copies} of a model; empty for a model without translations."""
+    try:
+        return translator.get_options_for_model(model).all_fields
+    except NotRegistered:
+        return {}
+
+
 def mirrored_fields(model):
     """Translated fields as declared (title): modeltranslation fills them from one of the copies.
 
     Which copy depends on the language active when the record was saved, so the history shows
     changes under the copies ("Title [ar]") only.
     """
-    try:
-        return set(translator.get_options_for_model(model).fields)
-    except NotRegistered:
-        return set()
+    return set(translated_fields(model))
 
 
 def translated_copies(model):
     """The per-language copies of a model's translated fields: title_en, title_ar, …"""
-    try:
-        options = translator.get_options_for_model(model)
-    except NotRegistered:
-        return []
-    return [field.name for copies in options.all_fields.values() for field in copies]
+    return [field.name for copies in translated_fields(model).values() for field in copies]
 
 
 def revert_translations(obj, record, current):
@@ -58,16 +60,12 @@ def revert_translations(obj, record, current):
 
     Returns the fields so taken, for the editor to check before saving.
     """
-    try:
-        options = translator.get_options_for_model(type(obj))
-    except NotRegistered:
-        return []
     taken_as_english = []
-    for name, copies in options.all_fields.items():
+    for name, copies in translated_fields(type(obj)).items():
         recorded = {copy.name: getattr(record, copy.name) for copy in copies}
         shared = getattr(record, name)
         if shared and all(value is None for value in recorded.values()):
-            setattr(obj, f"{name}_{DEFAULT_LANGUAGE}", shared)
+            setattr(obj, build_localized_fieldname(name, DEFAULT_LANGUAGE), shared)
             taken_as_english.append(name)
         for copy in copies:
             if copy.language != DEFAULT_LANGUAGE and not recorded[copy.name]:
