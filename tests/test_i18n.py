@@ -72,7 +72,7 @@ def test_a_changelist_in_arabic_has_translated_headings_filters_and_actions(admi
 
 
 def test_a_change_form_in_french_has_translated_labels_and_help(admin_client, demo_meeting):
-    """The language chosen on the public site (its cookie) is the admin's too."""
+    """A language cookie (as Django's set_language view would set it) chooses the admin's language too."""
     admin_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
     page = admin_client.get(reverse("admin:meetings_meeting_change", args=[demo_meeting.pk])).content.decode()
     assert '<html lang="fr"' in page
