@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from congress import content_version
 from meetings.calendar import programme_calendar
+from meetings.document_files import document_rows
 from meetings.downloads import EXPORT_CACHE_SECONDS, draft_parts, file_response, report_downloads
 from meetings.forms import SearchForm
 from meetings.models import Document, Meeting
@@ -50,7 +51,8 @@ def programme_ics(request, slug):
 
 def documents(request, slug):
     meeting = visible_meeting(request, Meeting.objects.for_documents(request.user), slug)
-    return render(request, "meetings/documents.html", {"meeting": meeting})
+    rows = document_rows(meeting, meeting.visible_documents)
+    return render(request, "meetings/documents.html", {"meeting": meeting, "rows": rows})
 
 
 def document_file(request, slug, pk, language):
