@@ -42,9 +42,16 @@ class MeetingQuerySet(models.QuerySet):
         )
 
     def for_meeting_page(self, user):
+        """The meeting's facts and officers, its documents, and its plenary meetings with their items (for "today")."""
         return self.select_related("congress", "venue_country", "regional_commission").prefetch_related(
             Prefetch("officers", queryset=Officer.objects.select_related("state")),
             Prefetch("documents", queryset=Document.objects.visible_to(user), to_attr="visible_documents"),
+            Prefetch("sessions", queryset=Session.objects.prefetch_related("agenda_items")),
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.select_related("topic__congress", "topic__agenda_item", "topic__workshop"),
+                to_attr="all_agenda_items",
+            ),
         )
 
     def for_agenda(self, user):
@@ -65,8 +72,10 @@ class MeetingQuerySet(models.QuerySet):
             ),
         )
 
-    def for_programme(self):
-        return self.select_related("congress", "venue_country").prefetch_related(
+    def for_programme(self, user=None):
+        """The plenary meetings and the items they take up; given a reader, every agenda item too, with the
+        documents that reader may see and their files (meetings.programme numbers and lists them)."""
+        queryset = self.select_related("congress", "venue_country").prefetch_related(
             Prefetch(
                 "sessions",
                 queryset=Session.objects.prefetch_related(
@@ -78,6 +87,19 @@ class MeetingQuerySet(models.QuerySet):
                     )
                 ),
             ),
+        )
+        if user is None:
+            return queryset
+        return queryset.prefetch_related(
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.select_related(
+                    "topic__congress", "topic__agenda_item", "topic__workshop"
+                ).prefetch_related(
+                    Prefetch("documents", queryset=Document.objects.visible_to(user).prefetch_related("files"))
+                ),
+                to_attr="all_agenda_items",
+            )
         )
 
     def for_documents(self, user):
@@ -377,6 +399,12 @@ class Session(Versioned):
     end_time = models.TimeField(_("ends at"), null=True, blank=True)
     title = models.CharField(
         _("title"), max_length=200, blank=True, help_text=_("Shown in the programme of work, e.g. Opening session.")
+    )
+    room = models.CharField(
+        _("room"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where it meets, as the programme names it: Conference Room 2."),
     )
     agenda_items = models.ManyToManyField(
         "AgendaItem", blank=True, related_name="sessions", verbose_name=_("agenda items taken up")
