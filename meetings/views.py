@@ -5,6 +5,7 @@ import datetime
 from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -20,6 +21,7 @@ from meetings.programme import programme_of
 from meetings.report.builder import build_draft_parts, build_report
 from meetings.report.renderers import EXTENSIONS
 from meetings.report.renderers.html import render_fragment
+from meetings.report_contents import contents_entries, with_contents, without_contents
 from meetings.search import search_meetings
 from meetings.uploads import content_type_for
 
@@ -193,8 +195,9 @@ def report(request, slug):
     meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
     document = build_report(meeting)
     # Rendered once per version of the report's content, like the exports.
+    body = without_contents(document)
     report_html = cache.get_or_set(
-        f"report-html:{document.symbol}:{document.version}", lambda: render_fragment(document), EXPORT_CACHE_SECONDS
+        f"report-html:{body.symbol}:{body.version}", lambda: render_fragment(body), EXPORT_CACHE_SECONDS
     )
     return render(
         request,
@@ -202,7 +205,13 @@ def report(request, slug):
         {
             "meeting": meeting,
             "report": document,
-            "report_html": report_html,
+            "report_html": with_contents(
+                report_html,
+                render_to_string("meetings/_report_contents.html", {"contents": contents_entries(document)}, request),
+            )
+            if document.has_contents
+            else report_html,
+            "has_contents": document.has_contents,
             "downloads": report_downloads(meeting, request.user),
         },
     )
