@@ -8,7 +8,7 @@ from django.db.models import Case, F, Prefetch, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import gettext
+from django.utils.translation import gettext, npgettext
 from django.utils.translation import gettext_lazy as _
 
 from congress.dates import date_range, long_date, ordinal
@@ -373,11 +373,11 @@ class Meeting(Versioned):
         participations = list(self.participations.all())
         groups = [
             (
-                _("States members of the regional commission"),
+                "members",
                 [p.state.name for p in participations if p.capacity == Participation.Capacity.MEMBER],
             ),
             (
-                _("States represented by observers"),
+                "observer_states",
                 [p.state.name for p in participations if p.state_id and p.capacity == Participation.Capacity.OBSERVER],
             ),
         ]
@@ -385,8 +385,40 @@ class Meeting(Versioned):
             (p.organization for p in participations if p.organization_id), key=lambda o: (o.precedence, o.name)
         )
         for category in Organization.Category:
-            groups.append((category.label, [o.report_name for o in organizations if o.category == category]))
-        return [(label, sorted(names) if index < 2 else names) for index, (label, names) in enumerate(groups) if names]
+            groups.append((category, [o.report_name for o in organizations if o.category == category]))
+        return [
+            (category_heading(label, len(names)), sorted(names) if index < 2 else names)
+            for index, (label, names) in enumerate(groups)
+            if names
+        ]
+
+
+def category_heading(category, count):
+    """The heading of a group on the participation page, singular or plural as the group is."""
+    headings = {
+        "members": lambda n: npgettext(
+            "participation", "State member of the regional commission", "States members of the regional commission", n
+        ),
+        "observer_states": lambda n: npgettext(
+            "participation", "State represented by an observer", "States represented by observers", n
+        ),
+        Organization.Category.UN_ENTITY: lambda n: npgettext(
+            "participation", "United Nations entity", "United Nations entities", n
+        ),
+        Organization.Category.INSTITUTE: lambda n: npgettext(
+            "participation", "Programme network institute", "Programme network institutes", n
+        ),
+        Organization.Category.INTERGOVERNMENTAL: lambda n: npgettext(
+            "participation", "Intergovernmental organization", "Intergovernmental organizations", n
+        ),
+        Organization.Category.NON_GOVERNMENTAL: lambda n: npgettext(
+            "participation",
+            "Non-governmental organization in consultative status",
+            "Non-governmental organizations in consultative status",
+            n,
+        ),
+    }
+    return headings[category](count)
 
 
 class Session(Versioned):
