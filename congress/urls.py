@@ -2,7 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from congress.views import healthz
+from congress.views import healthz, server_error
 from meetings import views as meeting_views
 
 # The public pages carry the reader's language in their address (/ar/…, /fr/…); the admin does not.
@@ -15,3 +15,6 @@ urlpatterns += i18n_patterns(
     path("search/", meeting_views.search, name="search"),
     path("meetings/", include("meetings.urls")),
 )
+
+# Errors in the reader's language, with the site's navigation and a way home (404 uses Django's view and 404.html).
+handler500 = server_error

@@ -82,12 +82,31 @@ def section_html(section):
         )
     else:
         heading = format_html("<h{}>{}</h{}>", level, section.heading, level)
-    children = "".join(
-        section_html(child) if isinstance(child, doc.Section) else block_html(child, level + 1)
-        for child in section.children
-    )
+    children, paragraph = [], None
+    for child in section.children:
+        if isinstance(child, doc.Section):
+            children.append(section_html(child))
+            continue
+        paragraph = child if isinstance(child, doc.Paragraph) else paragraph
+        if isinstance(child, doc.Subparagraph) and paragraph is not None:
+            children.append(subparagraph_html(child, paragraph))
+        else:
+            children.append(block_html(child, level + 1))
+    children = "".join(children)
     return format_html(
         '<section id="{}" class="report-{}">{}{}</section>', section.anchor, section.level, heading, mark_safe(children)
+    )
+
+
+def subparagraph_html(block, paragraph):
+    """A lettered subparagraph with an anchor of its own under its paragraph's, for citing: #para-42-c."""
+    anchor = f"{paragraph.anchor}-{block.label.strip('()')}"
+    return format_html(
+        '<p id="{}" class="subparagraph"><a class="label" href="#{}">{}</a> {}</p>',
+        anchor,
+        anchor,
+        block.label,
+        inlines_html(block.content),
     )
 
 
