@@ -7,7 +7,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def letter_of(page, text):
-    return page.locator("p.subparagraph", has_text=text).locator("span.label").text_content()
+    return page.locator("p.subparagraph", has_text=text).locator(".label").text_content()
 
 
 def test_editor_drags_a_recommendation_up_and_the_report_reletters(page, live_server, staff):
