@@ -30,7 +30,15 @@ class Symbol:
     symbol: str
 
 
-Inline = Text | Emphasis | Symbol
+@dataclass(frozen=True)
+class Untranslated:
+    """Stands for a text that has no version in the report's language, saying so in that language
+    ("[Texto no traducido]"), so that a version never silently shows another language's text."""
+
+    text: str
+
+
+Inline = Text | Emphasis | Symbol | Untranslated
 
 
 def plain_text(content):
@@ -44,6 +52,11 @@ class Paragraph:
 
     number: int
     content: tuple[Inline, ...]
+    label: str = ""  # the number as the language writes it: "12.", Arabic "12 -"
+
+    def __post_init__(self):
+        if not self.label:
+            object.__setattr__(self, "label", f"{self.number}.")
 
     @property
     def anchor(self):
@@ -52,7 +65,7 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Subparagraph:
-    """A lettered subparagraph, (a), (b) …, such as a recommendation."""
+    """A lettered subparagraph, (a), (b) … (French a), Arabic (أ)), such as a recommendation."""
 
     label: str
     content: tuple[Inline, ...]
@@ -116,7 +129,7 @@ class Section:
     ANNEX = "annex"
 
     level: str
-    label: str  # "I.", "A.", "1.", "Annex I", or "" for a section that stands alone
+    label: str  # "I.", "A.", "1.", "Annex I" (Arabic "أولا -", "ألف -"), or "" for a section that stands alone
     title: str
     anchor: str
     children: list = field(default_factory=list)  # blocks and sub-sections, in reading order
@@ -140,7 +153,7 @@ class Report:
     organ: str
     distribution: str  # "General" for the report, "Limited" for a draft (an L. document)
     issued_on: date
-    original_language: str
+    original_language: str  # the value after original_label: "English", "inglés", "español/inglés"
     front_lines: tuple[str, ...]  # the unnumbered lines above the title
     title: str
     chapters: list[Section]
@@ -149,10 +162,27 @@ class Report:
     job_number: str = ""
     language: str = "en"
     has_contents: bool = True  # a list of participants has none
+    # The words of the masthead and the frame, in the version's language, as renderers print them.
+    organization_name: str = "United Nations"
+    distribution_label: str = "Distr.:"  # Spanish and French "Distr." before "general", "générale"
+    date_label: str = "Date:"
+    language_line: str = ""  # "Español" on a version that is not an original; empty on an original
+    original_label: str = "Original:"  # French "Original\u00a0:"
+    issued_text: str = ""  # the masthead's date in the version's language; empty: English
+    job_number_letter: str = "E"  # (E), (S), (F), (A), (C), (R)
+    contents_heading: str = "Contents"
+    page_heading: str = "Page"
+    direction: str = "ltr"
+    missing_texts: int = 0  # drafted texts with no version in this language, shown as Untranslated
 
     @property
     def issued(self):
-        return long_date(self.issued_on)
+        return self.issued_text or long_date(self.issued_on)
+
+    @property
+    def job_number_line(self):
+        """ "V.19-02154 (E)" at the foot of the first page; the letter names the version's language."""
+        return f"{self.job_number} ({self.job_number_letter})" if self.job_number else ""
 
     @property
     def sections(self):

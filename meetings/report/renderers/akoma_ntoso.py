@@ -17,6 +17,13 @@ ELEMENTS = {doc.Section.CHAPTER: "chapter", doc.Section.SECTION: "section", doc.
 EID_PREFIXES = {doc.Section.CHAPTER: "chp", doc.Section.SECTION: "sec", doc.Section.SUBSECTION: "subsec"}
 LANGUAGES = {"en": "eng", "fr": "fra", "es": "spa", "ar": "ara", "ru": "rus", "zh": "zho"}
 OFFICIAL_DOCUMENTS = "https://undocs.org/{}"
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def point_letter(index):
+    """a, b, … : a point's eId in every language, whatever its label says."""
+    return chr(ord("a") + index % 26) * (index // 26 + 1)
 
 
 def render(report):
@@ -29,7 +36,9 @@ def document_element(report):
     parts = [meta(report, "main"), preface(report), A.mainBody(*main_body(report))]
     if report.annexes:
         parts.append(A.attachments(*(attachment(report, annex, n) for n, annex in enumerate(report.annexes, start=1))))
-    return A.debateReport(*parts, name="meetingReport")
+    element = A.debateReport(*parts, name="meetingReport")
+    element.set(XML_LANG, report.language)
+    return element
 
 
 def work_uri(report):
@@ -84,12 +93,14 @@ def meta(report, component):
 
 def preface(report):
     lines = [
-        A.p(A.organization("United Nations", refersTo="#secretariat"), " ", report.organ, **{"class": "organ"}),
+        A.p(A.organization(report.organization_name, refersTo="#secretariat"), " ", report.organ, **{"class": "organ"}),
         A.p(A.docNumber(report.symbol), **{"class": "symbol"}),
-        A.p("Distr.: ", A.docStatus(report.distribution), **{"class": "distribution"}),
+        A.p(f"{report.distribution_label} ", A.docStatus(report.distribution), **{"class": "distribution"}),
         A.p(A.docDate(report.issued, date=report.issued_on.isoformat()), **{"class": "date"}),
-        A.p(f"Original: {report.original_language}", **{"class": "language"}),
     ]
+    if report.language_line:
+        lines.append(A.p(report.language_line, **{"class": "version"}))
+    lines.append(A.p(f"{report.original_label} {report.original_language}", **{"class": "language"}))
     lines.extend(A.p(line, **{"class": "frontLine"}) for line in report.front_lines)
     lines.append(A.longTitle(A.p(A.docTitle(report.title))))
     if report.subtitle:
@@ -120,9 +131,18 @@ def eid_of(report, wanted):
     raise ValueError(wanted.heading)
 
 
+def eid_number(section, index):
+    """The same eId in every language: chapters by Roman numeral, lettered sections by Latin letter."""
+    if section.level == doc.Section.CHAPTER:
+        return ROMAN[index - 1] if index <= len(ROMAN) else str(index)
+    if section.level == doc.Section.SECTION and section.label:
+        return chr(ord("A") + index - 1)
+    return str(index)
+
+
 def walk_eids(sections, parent):
     for index, section in enumerate(sections, start=1):
-        number = section.label.rstrip(".") or str(index)
+        number = eid_number(section, index)
         eid = f"{parent}{EID_PREFIXES[section.level]}_{number}"
         yield eid, section
         yield from walk_eids(section.sections(), f"{eid}__")
@@ -148,7 +168,7 @@ def section_element(section, eid):
         elif isinstance(child, doc.Section):
             pending = None
             index["sub"] += 1
-            number = child.label.rstrip(".") or str(index["sub"])
+            number = eid_number(child, index["sub"])
             children.append(section_element(child, f"{eid}__{EID_PREFIXES[child.level]}_{number}"))
         elif isinstance(child, doc.Subheading):
             pending = None
@@ -169,13 +189,13 @@ def section_element(section, eid):
 
 def paragraph_element(paragraph, *followers):
     eid = f"para_{paragraph.number}"
-    element = A.paragraph(A.num(f"{paragraph.number}."), eId=eid)
+    element = A.paragraph(A.num(paragraph.label), eId=eid)
     recommendations = [f for f in followers if isinstance(f, doc.Subparagraph)]
     if recommendations:
         # A paragraph that introduces lettered recommendations: intro, then one point each.
         element.append(A.intro(inline_p(paragraph.content)))
-        for recommendation in recommendations:
-            letter = recommendation.label.strip("()")
+        for number, recommendation in enumerate(recommendations):
+            letter = point_letter(number)
             element.append(
                 A.point(
                     A.num(recommendation.label),
@@ -238,6 +258,8 @@ def inline_p(content):
                 p.append(A.i(inline.text))
             case doc.Symbol():
                 p.append(A.ref(inline.symbol, href=OFFICIAL_DOCUMENTS.format(inline.symbol)))
+            case doc.Untranslated():
+                p.append(A.span(inline.text, **{"class": "untranslated"}))
             case _:
                 if len(p):
                     p[-1].tail = (p[-1].tail or "") + inline.text

@@ -70,10 +70,10 @@ def set_up_page_and_styles(word, report):
     page.different_first_page_header_footer = True
     page.header.paragraphs[0].text = report.symbol
     page.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    for footer, job_number in ((page.first_page_footer, report.job_number), (page.footer, "")):
+    for footer, job_number in ((page.first_page_footer, report.job_number_line), (page.footer, "")):
         paragraph = footer.paragraphs[0]
         paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT)
-        paragraph.add_run(f"{job_number} (E)" if job_number else "")
+        paragraph.add_run(job_number)
         paragraph.add_run("\t")
         add_page_number_field(paragraph)
 
@@ -108,7 +108,7 @@ def write_masthead(word, report):
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     cells = table.rows[0].cells
     organ = cells[0].paragraphs[0]
-    organ.add_run("United Nations").bold = True
+    organ.add_run(report.organization_name).bold = True
     cells[0].add_paragraph(report.organ)
     symbol = cells[1].paragraphs[0]
     symbol.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -116,9 +116,11 @@ def write_masthead(word, report):
     symbol_run.bold = True
     symbol_run.font.size = Pt(14)
     distribution = table.rows[1].cells[1]
-    distribution.paragraphs[0].text = f"Distr.: {report.distribution}"
+    distribution.paragraphs[0].text = f"{report.distribution_label} {report.distribution}"
     distribution.add_paragraph(report.issued)
-    distribution.add_paragraph(f"Original: {report.original_language}")
+    if report.language_line:
+        distribution.add_paragraph(report.language_line)
+    distribution.add_paragraph(f"{report.original_label} {report.original_language}")
     set_bottom_border(table.rows[1].cells)
 
     for index, line in enumerate(report.front_lines):
@@ -142,7 +144,7 @@ def set_bottom_border(cells):
 
 def write_contents(word, report):
     heading = word.add_paragraph()
-    heading.add_run("Contents").bold = True
+    heading.add_run(report.contents_heading).bold = True
     for section, depth in report.contents():
         paragraph = word.add_paragraph()
         paragraph.paragraph_format.left_indent = Cm(depth * 1)
@@ -189,7 +191,7 @@ def write_block(word, block):
         case doc.Paragraph():
             paragraph = word.add_paragraph()
             hanging(paragraph, TEXT_INDENT)
-            paragraph.add_run(f"{block.number}.\t")
+            paragraph.add_run(f"{block.label}\t")
             add_inlines(paragraph, block.content)
         case doc.Subparagraph():
             paragraph = word.add_paragraph()

@@ -26,24 +26,36 @@ def render_fragment(report):
     """The report's body with its masthead and a linked contents list, as safe HTML."""
     parts = [masthead(report), contents(report) if report.has_contents else ""]
     parts.extend(section_html(section) for section in report.sections)
-    return format_html('<article class="un-report" lang="{}">{}</article>', report.language, mark_safe("".join(parts)))
+    return format_html(
+        '<article class="un-report" lang="{}" dir="{}">{}</article>',
+        report.language,
+        report.direction,
+        mark_safe("".join(parts)),
+    )
 
 
 def masthead(report):
     front_lines = format_html_join("", '<p class="front-line">{}</p>', ((line,) for line in report.front_lines))
     subtitle = format_html('<p class="report-subtitle">{}</p>', report.subtitle) if report.subtitle else ""
+    # The symbol and the job number are Latin script in every version: they keep their own direction.
+    version = format_html('<dd class="version">{}</dd>', report.language_line) if report.language_line else ""
     return format_html(
         '<header class="masthead">'
-        '<div class="masthead-organ"><span class="un">United Nations</span> <span>{}</span></div>'
-        '<div class="masthead-symbol">{}</div>'
-        '<dl class="masthead-distribution"><dt>Distr.:</dt><dd>{}</dd><dt class="issued">Date:</dt>'
-        "<dd>{}</dd><dt>Original:</dt><dd>{}</dd></dl>"
+        '<div class="masthead-organ"><span class="un">{}</span> <span>{}</span></div>'
+        '<div class="masthead-symbol" dir="ltr">{}</div>'
+        '<dl class="masthead-distribution"><dt>{}</dt><dd>{}</dd><dt class="issued">{}</dt>'
+        "<dd>{}</dd>{}<dt>{}</dt><dd>{}</dd></dl>"
         "</header>"
         '<div class="front-lines">{}</div><h1 class="report-title">{}</h1>{}',
+        report.organization_name,
         report.organ,
         report.symbol,
+        report.distribution_label,
         report.distribution,
+        report.date_label,
         report.issued,
+        version,
+        report.original_label,
         report.original_language,
         front_lines,
         report.title,
@@ -58,8 +70,8 @@ def contents(report):
         ((depth, section.anchor, contents_label(section)) for section, depth in report.contents()),
     )
     return format_html(
-        '<nav class="contents" aria-labelledby="contents-heading"><h2 id="contents-heading">Contents</h2>'
-        "<ol>{}</ol></nav>",
+        '<nav class="contents" aria-labelledby="contents-heading"><h2 id="contents-heading">{}</h2><ol>{}</ol></nav>',
+        report.contents_heading,
         entries,
     )
 
@@ -100,9 +112,13 @@ def inlines_html(content):
             case doc.Symbol():
                 parts.append(
                     format_html(
-                        '<a class="symbol" href="{}">{}</a>', OFFICIAL_DOCUMENTS.format(inline.symbol), inline.symbol
+                        '<a class="symbol" href="{}" dir="ltr">{}</a>',
+                        OFFICIAL_DOCUMENTS.format(inline.symbol),
+                        inline.symbol,
                     )
                 )
+            case doc.Untranslated():
+                parts.append(format_html('<span class="untranslated">{}</span>', inline.text))
             case _:
                 parts.append(format_html("{}", inline.text))
     return mark_safe("".join(parts))
@@ -112,10 +128,10 @@ def block_html(block, subheading_level):
     match block:
         case doc.Paragraph():
             return format_html(
-                '<p id="{}" class="numbered"><a class="number" href="#{}">{}.</a> {}</p>',
+                '<p id="{}" class="numbered"><a class="number" href="#{}">{}</a> {}</p>',
                 block.anchor,
                 block.anchor,
-                block.number,
+                block.label,
                 inlines_html(block.content),
             )
         case doc.Subparagraph():

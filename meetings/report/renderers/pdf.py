@@ -28,7 +28,7 @@ def render(report):
             "report": report,
             "report_html": render_fragment(report),
             "header": css_string(report.symbol),
-            "job_number": css_string(f"{report.job_number} (E)" if report.job_number else ""),
+            "job_number": css_string(report.job_number_line),
         },
     )
     stylesheets = [CSS(filename=finders.find("css/report.css")), CSS(filename=finders.find("css/print.css"))]
