@@ -45,6 +45,14 @@ PLACEHOLDER = re.compile(r"%\((?P<name>\w+)\)s")
 BY_ACCLAMATION = "by acclamation"
 
 
+def list_count(names):
+    """The count that chooses between a sentence about one name and a sentence listing several.
+
+    It is capped at 10: the choice is one against a list, and a real count of 21 would pick the
+    Russian form for 1 (plural forms follow the number's last digits)."""
+    return min(len(names), 10)
+
+
 def attendance_sentence(category, count_):
     """The sentence that lists the organizations of one category, singular or plural."""
     if category == Organization.Category.UN_ENTITY:
@@ -348,7 +356,11 @@ class TextsInLanguage:
         self.language = language
         self.original_language = original_language
         self.suffix = languages.field_suffix(language)
-        self.missing = 0
+        self.missing_texts = set()  # (model, pk, field): a title shown three times is one missing text
+
+    @property
+    def missing(self):
+        return len(self.missing_texts)
 
     def get(self, record, field, source=None):
         """The text, or None when the record has none in this language."""
@@ -362,19 +374,19 @@ class TextsInLanguage:
             return getattr(record, field) or None
         return None
 
-    def marker(self):
-        self.missing += 1
+    def marker(self, record=None, field=""):
+        self.missing_texts.add((type(record).__name__, getattr(record, "pk", None), field))
         return Untranslated(pgettext("report", "[Text not translated]"))
 
     def inlines(self, record, field, source=None):
         """Drafted text with markup, as inlines; a missing text as one Untranslated inline."""
         text = self.get(record, field, source)
-        return parse_inlines(text) if text is not None else (self.marker(),)
+        return parse_inlines(text) if text is not None else (self.marker(record, field),)
 
     def plain(self, record, field, source="en"):
         """A name or title as plain text; a missing one as the marker's words."""
         text = self.get(record, field, source)
-        return text if text is not None else self.marker().text
+        return text if text is not None else self.marker(record, field).text
 
     def name(self, record, field="name"):
         return self.plain(record, field, source="en")
@@ -411,8 +423,11 @@ class ReportBuilder:
         for number, annex in enumerate(annexes):
             annex.label = pgettext("report", "Annex %(number)s") % {"number": languages.annex_number(number, language)}
             annex.anchor = f"annex-{languages.chapter_anchor(number)}"
+        # Region and Congress are offered too, for languages whose title declines the meeting's name.
         title = pgettext("report", "Report of the %(meeting)s, held in %(city)s %(dates)s") % {
             "meeting": meeting_title(meeting, language, self.texts),
+            "region": self.texts.plain(meeting, "region"),
+            "congress": self.texts.plain(self.congress, "title"),
             "city": self.texts.plain(meeting, "venue_city"),
             "dates": self.dates,
         }
@@ -564,7 +579,7 @@ class ReportBuilder:
             for index, recommendation in enumerate(recommendations):
                 text = self.texts.get(recommendation, "text")
                 if text is None:
-                    content = (self.texts.marker(),)
+                    content = (self.texts.marker(recommendation, "text"),)
                 else:
                     content = parse_inlines(with_final_punctuation(text, index == last, self.language))
                 blocks.append(Subparagraph(languages.subparagraph_label(index, self.language), content))
@@ -621,7 +636,7 @@ class ReportBuilder:
                     "report",
                     "%(states)s, a State member of the %(commission)s, was represented at the Meeting.",
                     "The following States members of the %(commission)s were represented at the Meeting: %(states)s.",
-                    len(members),
+                    list_count(members),
                 )
                 % {"states": join_with_commas(members), "commission": commission}
             )
@@ -632,7 +647,7 @@ class ReportBuilder:
                     "report",
                     "%(states)s was represented by an observer.",
                     "The following States were represented by observers: %(states)s.",
-                    len(observer_states),
+                    list_count(observer_states),
                 )
                 % {"states": join_with_commas(observer_states)}
             )
@@ -649,7 +664,7 @@ class ReportBuilder:
 
         for category, group in groupby(sorted(organizations, key=order), key=lambda o: o.category):
             names = [self.organization_name(organization) for organization in group]
-            sentences.append(attendance_sentence(category, len(names)) % {"names": join_with_and(names)})
+            sentences.append(attendance_sentence(category, list_count(names)) % {"names": join_with_and(names)})
         return [self.paragraph([Text(sentence)]) for sentence in sentences]
 
     def organization_name(self, organization):
@@ -703,7 +718,7 @@ class ReportBuilder:
                     "report",
                     "At its %(ordinal)s meeting, on %(date)s, the Meeting elected, %(method)s, the following officer:",
                     "At its %(ordinal)s meeting, on %(date)s, the Meeting elected, %(method)s, the following officers:",
-                    len(elected),
+                    list_count(elected),
                 )
                 values["method"] = self.election_method(elected[0])
             else:
@@ -711,7 +726,7 @@ class ReportBuilder:
                     "report",
                     "At its %(ordinal)s meeting, on %(date)s, the Meeting elected the following officer:",
                     "At its %(ordinal)s meeting, on %(date)s, the Meeting elected the following officers:",
-                    len(elected),
+                    list_count(elected),
                 )
             blocks.append(self.paragraph(compose(template, **values)))
             self.last_session = session
@@ -719,7 +734,7 @@ class ReportBuilder:
             for role, holders in groupby(elected, key=lambda o: o.role):
                 holders = list(holders)
                 for index, officer in enumerate(holders):
-                    label = officer_label(role, len(holders)) if index == 0 else ""
+                    label = officer_label(role, list_count(holders)) if index == 0 else ""
                     person = pgettext("report", "%(name)s (%(state)s)") % {
                         "name": officer.name,
                         "state": self.texts.name(officer.state),
@@ -805,7 +820,7 @@ class ReportBuilder:
         title = self.texts.get(item, "title", "en")
         if title is None and item.topic_id:
             return self.topic_title(item.topic)
-        return title if title is not None else self.texts.marker().text
+        return title if title is not None else self.texts.marker(item, "title").text
 
     def agenda_entries(self, items):
         children = {}

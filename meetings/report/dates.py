@@ -8,6 +8,7 @@ come from the catalogues, so the sentences that hold a date stay translatable.
 """
 
 from babel.dates import format_date
+from django.utils import translation
 from django.utils.translation import pgettext
 
 from congress import dates as english
@@ -66,7 +67,8 @@ def year(value, language):
 def long_date(value, language="en"):
     """ "26 March 2019", "26 de marzo de 2019", "26 آذار/مارس 2019", "2019年3月26日", "26 марта 2019 года"."""
     if language == "en":
-        return english.long_date(value)
+        with translation.override("en"):  # the English date line of an Arabic, Chinese or Russian masthead
+            return english.long_date(value)
     if language == "zh":
         return f"{value.year}年{value.month}月{value.day}日"
     if language == "es":
@@ -99,7 +101,8 @@ def date_range(start, end, language="en", *, style="words"):
     """A span of days in a sentence ("from 26 to 28 March 2019", "del 26 al 28 de marzo de 2019")
     or, with style="dash", on a title line ("20–27 April 2020", "20 a 27 de abril de 2020")."""
     if language == "en":
-        return english.date_range(start, end, style=style)
+        with translation.override("en"):
+            return english.date_range(start, end, style=style)
     if start == end:
         if style == "words":
             return pgettext("report date", "on %(date)s") % {"date": long_date(start, language)}
