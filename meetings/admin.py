@@ -247,6 +247,7 @@ class MeetingAdmin(SortableAdminBase, SessionChoiceMixin, ContentAdmin, Translat
             {
                 "fields": [
                     "original_language",
+                    "second_original_language",
                     "opened_by",
                     "agenda_adopted_at",
                     "organization_of_work_at",

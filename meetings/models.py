@@ -193,6 +193,13 @@ class Meeting(Versioned):
     original_language = models.CharField(
         _("original language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
     )
+    second_original_language = models.CharField(
+        _("second original language"),
+        max_length=2,
+        choices=Language.choices,
+        blank=True,
+        help_text=_("When the report is drafted in two languages, both are originals: “Original: Spanish/English”."),
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     is_published = models.BooleanField(
         _("published"),
@@ -286,6 +293,8 @@ class Meeting(Versioned):
             errors["time_zone"] = _("Enter a time zone of the tz database, such as Asia/Beirut.")
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("The meeting cannot end before it starts: check the end date.")
+        if self.second_original_language and self.second_original_language == self.original_language:
+            errors["second_original_language"] = _("Choose a language other than the original language, or none.")
         if self.symbol and self.congress_id and self.number and not self.symbol.startswith(f"{self.series}/"):
             errors["symbol"] = _("The report symbol must be in the meeting's series, %(series)s/…") % {
                 "series": self.series

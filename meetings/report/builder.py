@@ -41,8 +41,9 @@ from meetings.report.markup import parse_inlines
 
 ADDENDUM = re.compile(r"^(?P<base>.+)/Add\.(?P<number>\d+)$")
 PLACEHOLDER = re.compile(r"%\((?P<name>\w+)\)s")
-# The model's default election method, which the catalogues translate like any generated phrase.
+# The model's standard phrases, which the catalogues translate like any generated phrase.
 BY_ACCLAMATION = "by acclamation"
+OPENED_BY_SECRETARY = "the Secretary of the Meeting"
 
 
 def list_count(names):
@@ -629,8 +630,8 @@ class ReportBuilder:
             language,
         )
         sentences = []
-        commission = name(self.meeting.regional_commission)
         if members:
+            commission = name(self.meeting.regional_commission)
             sentences.append(
                 npgettext(
                     "report",
@@ -693,15 +694,25 @@ class ReportBuilder:
 
     def opener(self):
         """Who opened the meeting: the model's usual "the Secretary of the Meeting" is a catalogue phrase."""
-        meeting = self.meeting
-        if self.texts.get(meeting, "opened_by") is None and meeting.opened_by == "the Secretary of the Meeting":
-            return pgettext("report", "the Secretary of the Meeting")
-        return self.texts.inlines(meeting, "opened_by")
+        return self.standard_phrase(self.meeting, "opened_by", OPENED_BY_SECRETARY) or self.texts.inlines(
+            self.meeting, "opened_by"
+        )
 
     def election_method(self, officer):
-        if officer.election_method == BY_ACCLAMATION and self.texts.get(officer, "election_method") is None:
-            return pgettext("report", "by acclamation")
-        return self.texts.inlines(officer, "election_method")
+        return self.standard_phrase(officer, "election_method", BY_ACCLAMATION) or self.texts.inlines(
+            officer, "election_method"
+        )
+
+    def standard_phrase(self, record, field, phrase):
+        """The catalogue's words for a field left at the model's English standard phrase, unless the
+        record has its own text in the language."""
+        own = getattr(record, f"{field}_{self.texts.suffix}", None)
+        if not own and getattr(record, field) == phrase:
+            return {
+                OPENED_BY_SECRETARY: pgettext("report", "the Secretary of the Meeting"),
+                BY_ACCLAMATION: pgettext("report", "by acclamation"),
+            }[phrase]
+        return None
 
     def election_of_officers(self):
         roles = list(Officer.Role)
