@@ -15,8 +15,6 @@ class State(Versioned):
 
     name = models.CharField(_("short name"), max_length=120, unique=True)
 
-    history = ContentHistory()
-
     class Meta:
         ordering = ["name"]
         verbose_name = _("State")
@@ -50,8 +48,6 @@ class Organization(Versioned):
         help_text=_("Order within its category in attendance lists; equal values sort by name."),
     )
 
-    history = ContentHistory()
-
     class Meta:
         ordering = ["category", "precedence", "name"]
         verbose_name = _("organization")
@@ -73,8 +69,6 @@ class RegionalCommission(Versioned):
     member_states = models.ManyToManyField(
         State, related_name="regional_commissions", blank=True, verbose_name=_("member States")
     )
-
-    history = ContentHistory()
 
     class Meta:
         ordering = ["name"]
@@ -241,8 +235,6 @@ class StandardParagraph(Versioned):
     part = models.CharField(_("part"), max_length=20, choices=Part.choices, default=Part.INTRODUCTION)
     order = models.PositiveIntegerField(_("order"), default=0)
     text = models.TextField(_("text"), help_text=_("*italics*, [A/CONF.234/PM.1] for a document symbol."))
-
-    history = ContentHistory()
 
     class Meta:
         ordering = ["congress", "part", "order", "pk"]

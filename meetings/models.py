@@ -764,8 +764,6 @@ class MeetingParagraph(Versioned):
     order = models.PositiveIntegerField(_("order"), default=0)
     text = models.TextField(_("text"), help_text=MARKUP_HELP)
 
-    history = ContentHistory()
-
     class Meta:
         ordering = ["meeting", "part", "order", "pk"]
         verbose_name = _("report paragraph")

@@ -46,7 +46,8 @@ def test_two_people_edit_the_same_paragraph(staff):
     message = errors_of(refused)
     assert "Not saved: this record was changed by someone else after you opened it." in message
     assert "editor" in message
-    assert "<strong>Text</strong>: The Meeting was opened by the <del>Secretary.</del>" in message
+    # The paragraph has a version per language: the change is to its English one.
+    assert "<strong>Text [en]</strong>: The Meeting was opened by the <del>Secretary.</del>" in message
     assert "→ The Meeting was opened by the <ins>Chief of Section.</ins>" in message
     page = refused.content.decode()
     assert "The Meeting was opened by the Executive Secretary.</textarea>" in page
