@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from meetings.models import Meeting, MeetingParagraph
+from meetings.models import Meeting, MeetingParagraph, Participation
 from meetings.report import languages
 from meetings.report.builder import build_report
 from meetings.report.dates import date_range, long_date, meeting_ordinal
@@ -22,6 +22,7 @@ from tests.factories import (
     ParticipationFactory,
     RecommendationFactory,
     SessionFactory,
+    StateFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +47,7 @@ def spanish_meeting(**fields):
         report_job_number="V.19-01353",
         **fields,
     )
-    MeetingParagraphFactory(meeting=meeting, part=MeetingParagraph.Part.INTRODUCTION, text="Párrafo redactado.")
+    MeetingParagraphFactory(meeting=meeting, part=MeetingParagraph.Part.INTRODUCTION, text_es="Párrafo redactado.")
     return meeting
 
 
@@ -152,6 +153,23 @@ def test_a_text_missing_in_the_language_is_marked_in_that_language_never_shown_i
     assert spanish.missing_texts >= 1
     assert '<span class="untranslated">[Texto no traducido]</span>' in render_fragment(spanish)
     assert report_of(meeting, "en").missing_texts == 0
+
+
+def test_spanish_attendance_names_states_in_spanish_and_in_spanish_order():
+    meeting = MeetingFactory(
+        original_language="es", regional_commission__name_es="Comisión Económica y Social para Asia Occidental"
+    )
+    names = (("Egypt", "Egipto"), ("Iraq", "Iraq"), ("Saudi Arabia", "Arabia Saudita"), ("Oman", "Omán"))
+    for english, spanish in names:
+        state = StateFactory(name=english, name_es=spanish)
+        ParticipationFactory(meeting=meeting, state=state, capacity=Participation.Capacity.MEMBER)
+    text = render_text(report_of(meeting))
+    assert (
+        "Estuvieron representados en la Reunión los siguientes Estados miembros de la Comisión Económica y Social "
+        "para Asia Occidental: Arabia Saudita, Egipto, Iraq, Omán." in text
+    )
+    # The English version keeps the English names in the English order.
+    assert "Egypt, Iraq, Oman, Saudi Arabia." in render_text(report_of(meeting, "en"))
 
 
 def test_names_are_sorted_in_the_alphabetical_order_of_the_language():
