@@ -136,7 +136,7 @@ def report_places(meeting_ids):
     """
     places = {}
     for meeting in Meeting.objects.for_report().filter(pk__in=meeting_ids):
-        report = build_report(meeting)
+        report = build_report(meeting, "en")  # matched against the English headings and topic titles below
         sections = {}
         for section in walk(report.chapters):
             sections.setdefault(section.title, section)

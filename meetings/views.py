@@ -3,6 +3,7 @@
 from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from congress import content_version
@@ -11,6 +12,7 @@ from meetings.downloads import EXPORT_CACHE_SECONDS, draft_parts, file_response,
 from meetings.forms import SearchForm
 from meetings.models import Document, Meeting
 from meetings.report.builder import build_draft_parts, build_report
+from meetings.report.languages import report_language
 from meetings.report.renderers import EXTENSIONS
 from meetings.report.renderers.html import render_fragment
 from meetings.search import search_meetings
@@ -76,9 +78,14 @@ def participation(request, slug):
     return render(request, "meetings/participation.html", {"meeting": meeting})
 
 
+def page_language():
+    """The report version of the page's language prefix: /es/…/report/ shows the Spanish version."""
+    return report_language(get_language())
+
+
 def report(request, slug):
     meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
-    document = build_report(meeting)
+    document = build_report(meeting, page_language())
     # Rendered once per version of the report's content, like the exports.
     report_html = cache.get_or_set(
         f"report-html:{document.symbol}:{document.version}", lambda: render_fragment(document), EXPORT_CACHE_SECONDS
@@ -100,7 +107,7 @@ def report_download(request, slug, extension):
         raise Http404(_("There is no such format."))
     _token, changed_at = content_version.current()  # before reading the meeting: the date never runs ahead of the file
     meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
-    return file_response(request, build_report(meeting), extension, changed_at)
+    return file_response(request, build_report(meeting, page_language()), extension, changed_at)
 
 
 def draft_part_download(request, slug, part, extension):
@@ -111,7 +118,7 @@ def draft_part_download(request, slug, part, extension):
     symbol = next((d.symbol for d in draft_parts(meeting, request.user) if d.short_symbol == part), None)
     if symbol is None:
         raise Http404(_("The draft report has no such part."))
-    return file_response(request, build_draft_parts(meeting)[symbol], extension, changed_at)
+    return file_response(request, build_draft_parts(meeting, page_language())[symbol], extension, changed_at)
 
 
 def search(request):

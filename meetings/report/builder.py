@@ -144,6 +144,7 @@ def masthead(meeting_originals, language, *, distribution, issued_on, job_number
         "date_label": pgettext("report masthead", "Date:"),
         "issued_on": issued_on,
         "issued_text": long_date(issued_on, masthead_date_language(language)),
+        "masthead_language": masthead_date_language(language),
         "language_line": "" if language in meeting_originals else version_name(language),
         "original_label": pgettext("report masthead", "Original:"),
         "original_language": "/".join(language_name(original) for original in meeting_originals),
@@ -157,7 +158,7 @@ def masthead(meeting_originals, language, *, distribution, issued_on, job_number
 
 
 def masthead_date_language(language):
-    """UN Arabic, Chinese and Russian mastheads keep the English date line; the others write their own."""
+    """UN Arabic, Chinese and Russian mastheads keep the English lines; the others write their own."""
     return language if language in ("en", "fr", "es") else "en"
 
 

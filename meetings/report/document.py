@@ -170,6 +170,9 @@ class Report:
     original_label: str = "Original:"  # French "Original\u00a0:"
     issued_text: str = ""  # the masthead's date in the version's language; empty: English
     job_number_letter: str = "E"  # (E), (S), (F), (A), (C), (R)
+    # The language of the distribution, date and original lines: English (Latin script) on the
+    # Arabic, Chinese and Russian versions, as their UN mastheads have it; else the version's own.
+    masthead_language: str = "en"
     contents_heading: str = "Contents"
     page_heading: str = "Page"
     direction: str = "ltr"

@@ -36,9 +36,11 @@ def document_element(report):
     parts = [meta(report, "main"), preface(report), A.mainBody(*main_body(report))]
     if report.annexes:
         parts.append(A.attachments(*(attachment(report, annex, n) for n, annex in enumerate(report.annexes, start=1))))
-    element = A.debateReport(*parts, name="meetingReport")
-    element.set(XML_LANG, report.language)
-    return element
+    # The document element takes no xml:lang in AKN 3.0; its preface and body carry the version's language.
+    for part in parts[1:]:
+        if part.tag != f"{{{NAMESPACE}}}attachments":
+            part.set(XML_LANG, report.language)
+    return A.debateReport(*parts, name="meetingReport")
 
 
 def work_uri(report):
@@ -275,7 +277,7 @@ def attachment(report, annex, number):
         A.doc(
             meta(report, f"annex_{number}"),
             A.preface(A.p(annex.label, **{"class": "annexNumber"}), A.longTitle(A.p(A.docTitle(annex.title)))),
-            A.mainBody(*body),
+            A.mainBody(*body, **{XML_LANG: report.language}),
             name="annex",
         ),
         eId=f"att_{number}",

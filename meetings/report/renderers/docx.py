@@ -16,6 +16,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from meetings.report import document as doc
 from meetings.report.renderers.base import filename_for
+from meetings.report.renderers.docx_languages import apply_language
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 HEADING_LEVELS = {doc.Section.CHAPTER: 1, doc.Section.ANNEX: 1, doc.Section.SECTION: 2, doc.Section.SUBSECTION: 3}
@@ -32,6 +33,7 @@ def render(report):
         write_contents(word, report)
     for section in report.sections:
         write_section(word, section)
+    apply_language(word, report)
     output = io.BytesIO()
     word.save(output)
     return filename_for(report.symbol, "docx"), CONTENT_TYPE, output.getvalue()
@@ -175,6 +177,8 @@ def add_inlines(paragraph, content):
                 paragraph.add_run(inline.text).italic = True
             case doc.Symbol():
                 paragraph.add_run(inline.symbol)
+            case doc.Untranslated():
+                paragraph.add_run(inline.text).font.color.rgb = RGBColor(0x55, 0x55, 0x55)
             case _:
                 paragraph.add_run(inline.text)
 

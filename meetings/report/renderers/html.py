@@ -1,11 +1,14 @@
 """The report as HTML: a fragment for the site's report page, or a standalone file for download."""
 
+from pathlib import Path
+
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from meetings.report import document as doc
+from meetings.report import languages
 from meetings.report.renderers.base import filename_for
 
 OFFICIAL_DOCUMENTS = "https://undocs.org/{}"
@@ -13,12 +16,13 @@ HEADING_TAGS = {doc.Section.CHAPTER: 2, doc.Section.ANNEX: 2, doc.Section.SECTIO
 
 
 def render(report):
-    stylesheet = finders.find("css/report.css")
-    with open(stylesheet, encoding="utf-8") as css:
-        page = render_to_string(
-            "meetings/report_standalone.html",
-            {"report": report, "report_html": render_fragment(report), "stylesheet": mark_safe(css.read())},
-        )
+    css = "".join(
+        Path(finders.find(name)).read_text(encoding="utf-8") for name in ("css/report.css", "css/report-languages.css")
+    )
+    page = render_to_string(
+        "meetings/report_standalone.html",
+        {"report": report, "report_html": render_fragment(report), "stylesheet": mark_safe(css)},
+    )
     return filename_for(report.symbol, "html"), "text/html; charset=utf-8", page.encode()
 
 
@@ -43,13 +47,14 @@ def masthead(report):
         '<header class="masthead">'
         '<div class="masthead-organ"><span class="un">{}</span> <span>{}</span></div>'
         '<div class="masthead-symbol" dir="ltr">{}</div>'
-        '<dl class="masthead-distribution"><dt>{}</dt><dd>{}</dd><dt class="issued">{}</dt>'
+        '<dl class="masthead-distribution"{}><dt>{}</dt><dd>{}</dd><dt class="issued">{}</dt>'
         "<dd>{}</dd>{}<dt>{}</dt><dd>{}</dd></dl>"
         "</header>"
         '<div class="front-lines">{}</div><h1 class="report-title">{}</h1>{}',
         report.organization_name,
         report.organ,
         report.symbol,
+        own_language(report.masthead_language, report.language),
         report.distribution_label,
         report.distribution,
         report.date_label,
@@ -61,6 +66,13 @@ def masthead(report):
         report.title,
         subtitle,
     )
+
+
+def own_language(language, surrounding):
+    """lang and dir attributes for a block in another language than the text around it."""
+    if language == surrounding:
+        return ""
+    return format_html(' lang="{}" dir="{}"', language, languages.direction(language))
 
 
 def contents(report):

@@ -31,6 +31,10 @@ def render(report):
             "job_number": css_string(report.job_number_line),
         },
     )
-    stylesheets = [CSS(filename=finders.find("css/report.css")), CSS(filename=finders.find("css/print.css"))]
+    stylesheets = [
+        CSS(filename=finders.find("css/report.css")),
+        CSS(filename=finders.find("css/print.css")),
+        CSS(filename=finders.find("css/report-languages.css")),
+    ]
     content = HTML(string=page).write_pdf(stylesheets=stylesheets)
     return filename_for(report.symbol, "pdf"), "application/pdf", content
