@@ -33,9 +33,10 @@ from meetings.report.participants import NoParticipantsDocument, build_participa
 from workflow import roles
 from workflow.admin import ContentAdmin, ContentInlineMixin
 from workflow.forms import VersionedModelForm
+from workflow.language_admin import LanguageVersionsMixin
 
 
-class SessionInline(ContentInlineMixin, TranslationStackedInline):
+class SessionInline(LanguageVersionsMixin, ContentInlineMixin, TranslationStackedInline):
     model = Session
     extra = 0
     fields = [("number", "date", "start_time", "end_time"), "title", "agenda_items"]
@@ -90,7 +91,7 @@ class OfficerInline(ContentInlineMixin, SessionChoiceMixin, admin.TabularInline)
     fields = ["order", "role", "name", "state", "elected_at", "election_method"]
 
 
-class AgendaItemInline(ContentInlineMixin, SortableStackedInline, TranslationStackedInline):
+class AgendaItemInline(LanguageVersionsMixin, ContentInlineMixin, SortableStackedInline, TranslationStackedInline):
     model = AgendaItem
     extra = 0
     ordering = ["order", "pk"]
@@ -122,7 +123,9 @@ class DocumentInline(ContentInlineMixin, SortableTabularInline, TranslationTabul
     show_change_link = True  # the language versions are uploaded on the document's own page
 
 
-class MeetingParagraphInline(ContentInlineMixin, SortableStackedInline):
+class MeetingParagraphInline(
+    LanguageVersionsMixin, ContentInlineMixin, SortableStackedInline, TranslationStackedInline
+):
     model = MeetingParagraph
     extra = 0
     ordering = ["order", "pk"]
@@ -216,7 +219,7 @@ def participants_action(extension, description):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SortableAdminBase, SessionChoiceMixin, ContentAdmin, TranslationAdmin):
+class MeetingAdmin(LanguageVersionsMixin, SortableAdminBase, SessionChoiceMixin, ContentAdmin, TranslationAdmin):
     list_display = ["symbol", "region", "venue_city", "start_date", "status", "is_published", "report_status"]
     list_filter = ["congress", "status", "is_published", "report_status", "regional_commission"]
     list_select_related = ["congress"]
@@ -448,7 +451,7 @@ class DocumentFileInline(ContentInlineMixin, admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(ContentAdmin, TranslationAdmin):
+class DocumentAdmin(LanguageVersionsMixin, ContentAdmin, TranslationAdmin):
     list_display = ["symbol", "title", "kind", "meeting", "is_published"]
     list_filter = ["kind", "is_published", "meeting"]
     inlines = [DocumentFileInline]
@@ -457,7 +460,7 @@ class DocumentAdmin(ContentAdmin, TranslationAdmin):
 
 
 @admin.register(MeetingParagraph)
-class MeetingParagraphAdmin(ContentAdmin):
+class MeetingParagraphAdmin(LanguageVersionsMixin, ContentAdmin, TranslationAdmin):
     list_display = ["__str__", "part", "meeting"]
     list_filter = ["part", "meeting"]
     list_select_related = ["meeting"]

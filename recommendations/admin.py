@@ -1,19 +1,23 @@
 from adminsortable2.admin import SortableAdminBase, SortableStackedInline
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from recommendations.models import Discussion, Recommendation, SummaryParagraph
 from workflow import roles
 from workflow.admin import ContentAdmin, ContentInlineMixin
+from workflow.language_admin import LanguageVersionsMixin
 
 
-class SummaryParagraphInline(ContentInlineMixin, SortableStackedInline):
+class SummaryParagraphInline(
+    LanguageVersionsMixin, ContentInlineMixin, SortableStackedInline, TranslationStackedInline
+):
     model = SummaryParagraph
     extra = 0
     ordering = ["order", "pk"]
     fields = ["order", "text"]
 
 
-class RecommendationInline(ContentInlineMixin, SortableStackedInline):
+class RecommendationInline(LanguageVersionsMixin, ContentInlineMixin, SortableStackedInline, TranslationStackedInline):
     model = Recommendation
     extra = 0
     ordering = ["order", "pk"]
@@ -21,7 +25,7 @@ class RecommendationInline(ContentInlineMixin, SortableStackedInline):
 
 
 @admin.register(Discussion)
-class DiscussionAdmin(SortableAdminBase, ContentAdmin):
+class DiscussionAdmin(LanguageVersionsMixin, SortableAdminBase, ContentAdmin, TranslationAdmin):
     list_display = ["topic", "meeting"]
     list_filter = ["meeting"]
     list_select_related = ["meeting", "topic__congress", "topic__agenda_item", "topic__workshop"]
@@ -36,7 +40,7 @@ class DiscussionAdmin(SortableAdminBase, ContentAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class DraftedTextAdmin(ContentAdmin):
+class DraftedTextAdmin(LanguageVersionsMixin, ContentAdmin, TranslationAdmin):
     """A drafted text on its own page: found by search, with its history and revert."""
 
     list_display = ["__str__", "discussion"]

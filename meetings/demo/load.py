@@ -20,6 +20,7 @@ from congress.models import (
     Topic,
     Workshop,
 )
+from congress.names import load_names
 from meetings.models import (
     AgendaItem,
     Document,
@@ -69,6 +70,8 @@ def load_demo_meeting(*, data_file=DATA_FILE):
     # The data is in English, the original: its titles go to the English fields whatever language is active.
     with translation.override("en"):
         load_data(json.loads(Path(data_file).read_text(encoding="utf-8")))
+    # The names of States, commissions and organizations in the other five languages (congress/data/).
+    load_names()
 
 
 def load_data(data):

@@ -10,6 +10,7 @@ ORIGINAL_TEXT = {'Discussion': (('meeting',), ['outcome_introduction']), 'Summar
 MARKER = "History records every language from here"
 # Meeting.original_language uses "zh"; the per-language copies use modeltranslation's "zh_hans".
 SUFFIX = {"zh": "zh_hans"}
+LANGUAGES = ["ar", "zh_hans", "en", "fr", "ru", "es"]
 
 
 def meeting_of(record, path):
@@ -21,6 +22,8 @@ def meeting_of(record, path):
 def copy_original_text_to_original_language(apps, schema_editor):
     for model_name, (path, fields) in ORIGINAL_TEXT.items():
         model = apps.get_model('recommendations', model_name)
+        # Adding the copies gave each the English default outcome introduction: no version holds text yet.
+        model.objects.update(**{f"{field}_{suffix}": None for field in fields for suffix in LANGUAGES})
         for record in model.objects.all():
             language = meeting_of(record, path).original_language
             suffix = SUFFIX.get(language, language)

@@ -38,7 +38,7 @@ def test_adoption_freezes_the_report_until_the_secretariat_reopens_it(staff):
     page = editor.get(url)
     assert "was adopted at the 2nd meeting" in page.content.decode()
     assert "Ask the secretariat to reopen the report" in page.content.decode()
-    data["text"] = "A late change"
+    data["text_en"] = "A late change"
     assert editor.post(url, data).status_code == 403
     recommendation.refresh_from_db()
     assert recommendation.text != "A late change"
@@ -53,7 +53,7 @@ def test_adoption_freezes_the_report_until_the_secretariat_reopens_it(staff):
     assert not meeting.report_is_adopted
     assert meeting.history.first().history_change_reason == "Report reopened: by secretariat from the admin"
     assert meeting.history.first().history_user == staff.secretariat
-    assert editor.post(url, form_data(editor.get(url)) | {"text": "A late change"}).status_code == 302
+    assert editor.post(url, form_data(editor.get(url)) | {"text_en": "A late change"}).status_code == 302
 
 
 def test_adoption_needs_the_session_that_adopted_it(staff):

@@ -63,7 +63,7 @@ def test_the_rapporteur_drafts_recommendations(staff):
     data = form_data(rapporteur.get(url))
     first = discussion.recommendations.first()
     index = next(k for k, v in data.items() if k.endswith("-id") and str(v) == str(first.pk)).split("-")[1]
-    data[f"recommendations-{index}-text"] = "Strengthen regional cooperation"
+    data[f"recommendations-{index}-text_en"] = "Strengthen regional cooperation"
     response = rapporteur.post(url, data)
     assert response.status_code == 302
     first.refresh_from_db()
