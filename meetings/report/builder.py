@@ -9,7 +9,8 @@ import re
 from dataclasses import replace
 from itertools import count, groupby
 
-from django.utils import timezone, translation
+from django.utils import translation
+from django.utils.translation import pgettext
 
 from congress.dates import date_range, long_date, ordinal
 from congress.models import Organization
@@ -77,10 +78,27 @@ def build_report_for_symbol(symbol):
         return build_draft_parts(meetings.get(pk=part.meeting_id))[symbol]
 
 
-def build_report(meeting):
-    """The whole report of a meeting loaded with Meeting.objects.for_report()."""
+def build_report(meeting, *, draft=False):
+    """The whole report of a meeting loaded with Meeting.objects.for_report().
+
+    With draft=True, chapter IV says what the draft says before the Meeting adopts it.
+    """
     with translation.override("en"):
-        return ReportBuilder(meeting).build()
+        return ReportBuilder(meeting, draft=draft).build()
+
+
+def document_words(meeting):
+    """The words of a document's layout that come from the catalogues, its fixed reference date, and
+    the venue, meeting and parties that Akoma Ntoso names (from the meeting as loaded)."""
+    participations = meeting.participations.all()
+    return {
+        "date_to_be_set": pgettext("report", "date to be set"),
+        "page_column_heading": pgettext("report", "Page"),
+        "reference_date": meeting.end_date,
+        "venue": meeting.venue_city,
+        "meeting_title": meeting.title,
+        "represented": tuple(p.state.name if p.state_id else p.organization.report_name for p in participations),
+    }
 
 
 def build_draft_parts(meeting):
@@ -90,7 +108,7 @@ def build_draft_parts(meeting):
     chapter or section that contains it; unassigned chapters go to the first part. So together
     the parts hold every paragraph of the report exactly once.
     """
-    report = build_report(meeting)
+    report = build_report(meeting, draft=True)
     parts = meeting.draft_report_parts()
     if not parts:
         return {}
@@ -118,7 +136,7 @@ def build_draft_parts(meeting):
                 symbol=part.symbol,
                 organ=report.organ,
                 distribution="Limited",
-                issued_on=part.issued_on or timezone.localdate(),
+                issued_on=part.issued_on,
                 original_language=report.original_language,
                 front_lines=meeting_lines(meeting),
                 title=part.title,
@@ -126,8 +144,24 @@ def build_draft_parts(meeting):
                 job_number=part.job_number,
                 chapters=renumbered(chapters, paragraph_numbers),
                 annexes=renumbered(annexes, paragraph_numbers),
+                # An addendum continues the draft: it has no contents list of its own.
+                has_contents=not ADDENDUM.match(part.symbol),
+                rapporteur_line=rapporteur_line(meeting),
+                draft_of=report.symbol,
+                status="draft",
+                **document_words(meeting),
             )
         return drafts
+
+
+def rapporteur_line(meeting):
+    """ "Rapporteur: Zakaria Alansari (Kuwait)", as a draft report names its author under the title."""
+    rapporteurs = [officer for officer in meeting.officers.all() if officer.role == Officer.Role.RAPPORTEUR]
+    if not rapporteurs:
+        return ""
+    singular, plural = OFFICER_LABELS[Officer.Role.RAPPORTEUR]
+    names = join_with_and(f"{officer.name} ({officer.state.name})" for officer in rapporteurs)
+    return f"{plural if len(rapporteurs) > 1 else singular} {names}"
 
 
 def meeting_lines(meeting):
@@ -182,8 +216,9 @@ def with_final_punctuation(text, last):
 
 
 class ReportBuilder:
-    def __init__(self, meeting):
+    def __init__(self, meeting, *, draft=False):
         self.meeting = meeting
+        self.draft = draft
         self.congress = meeting.congress
         self.paragraph_count = 0
         self.paragraphs = {part: [] for part in MeetingParagraph.Part}
@@ -213,13 +248,14 @@ class ReportBuilder:
             symbol=meeting.symbol,
             organ="General Assembly",
             distribution="General",
-            issued_on=meeting.report_issued_on or timezone.localdate(),
+            issued_on=meeting.report_issued_on,
             original_language=meeting.get_original_language_display(),
             front_lines=(self.congress.title, self.congress.place_and_dates),
             title=f"Report of the {meeting.title}, held in {meeting.venue_city} {meeting.dates}",
             job_number=meeting.report_job_number,
             chapters=chapters,
             annexes=annexes,
+            **document_words(meeting),
         )
 
     # Building blocks ----------------------------------------------------------------------
@@ -280,6 +316,12 @@ class ReportBuilder:
                 )
                 subsection.children = self.discussion_blocks(discussion)
                 section.children.append(subsection)
+            chapter.children.append(section)
+        # Some meetings (those of Latin America and the Caribbean) recorded other matters among their
+        # conclusions: a section of chapter II of its own, beside or instead of the one in chapter III.
+        if other_matters := self.paragraphs[MeetingParagraph.Part.OTHER_MATTERS_CONCLUSIONS]:
+            section = Section(Section.SECTION, "", "Other matters", "", key="conclusions-other-matters")
+            section.children = [self.paragraph(paragraph.text) for paragraph in other_matters]
             chapter.children.append(section)
         self.label_sections(chapter, Section.SECTION, "chapter-II", lambda i: f"{chr(ord('A') + i)}.")
         for section in chapter.sections():
@@ -386,7 +428,15 @@ class ReportBuilder:
                 singular, plural = OFFICER_LABELS[role]
                 for index, officer in enumerate(holders):
                     label = (plural if len(holders) > 1 else singular) if index == 0 else ""
-                    lines.append(OfficerLine(label, f"{officer.name} ({officer.state.name})"))
+                    lines.append(
+                        OfficerLine(
+                            label,
+                            f"{officer.name} ({officer.state.name})",
+                            name=officer.name,
+                            country=officer.state.name,
+                            role=officer.role,
+                        )
+                    )
             blocks.append(OfficerList(tuple(lines)))
         return blocks
 
@@ -463,7 +513,16 @@ class ReportBuilder:
         if session is None:
             return chapter
         drafts = [part.symbol for part in self.meeting.draft_report_parts()]
-        content = [Text(f"{self.session_phrase(session)} the Meeting considered and adopted its report")]
+        if self.draft:
+            # The draft goes before the Meeting before it is adopted: it says what the Meeting is to do.
+            content = [
+                Text(
+                    f"At its {ordinal(session.number)} meeting, on {long_date(session.date)}, "
+                    "the Meeting is to consider and adopt its report"
+                )
+            ]
+        else:
+            content = [Text(f"{self.session_phrase(session)} the Meeting considered and adopted its report")]
         if drafts:
             content.append(Text(" ("))
             for index, symbol in enumerate(drafts):
@@ -491,8 +550,9 @@ class ReportBuilder:
             match = ADDENDUM.match(document.symbol)
             if match and match["base"] in symbols:
                 continue  # listed on its base document's row
-            symbol = document.symbol + addenda_suffix(sorted(addenda.get(document.symbol, [])))
-            rows.append(((Text(symbol),), parse_inlines(document.title)))
+            suffix = addenda_suffix(sorted(addenda.get(document.symbol, [])))
+            symbol = (Symbol(document.symbol), Text(suffix)) if suffix else (Symbol(document.symbol),)
+            rows.append((symbol, parse_inlines(document.title)))
         if rows:
             annex.children = [Table(columns=("Symbol", "Title"), rows=tuple(rows))]
         return annex

@@ -4,6 +4,7 @@ The builder (builder.py) makes it and owns every number and letter in it; each r
 """
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -23,12 +24,35 @@ class Emphasis:
     text: str
 
 
+OFFICIAL_DOCUMENTS = "https://undocs.org/{}"
+# "71/206" as UN text cites a General Assembly resolution: its document is A/RES/71/206.
+GENERAL_ASSEMBLY_RESOLUTION = re.compile(r"^\d{1,3}/\d{1,4}$")
+
+
 @dataclass(frozen=True)
 class Symbol:
-    """A UN document symbol, which online renderers link to the Official Document System."""
+    """A UN document symbol, which renderers link to the Official Document System.
+
+    It is printed as the text cites it ("56/119" after "resolution") and linked to the full symbol.
+    """
 
     symbol: str
 
+    @property
+    def document(self):
+        """The full symbol of the document: A/RES/56/119 for a resolution cited as 56/119."""
+        if GENERAL_ASSEMBLY_RESOLUTION.match(self.symbol):
+            return f"A/RES/{self.symbol}"
+        return self.symbol
+
+    @property
+    def url(self):
+        """https://undocs.org/A/RES/56/119"""
+        return OFFICIAL_DOCUMENTS.format(self.document)
+
+
+# The letter after a job number names the language of the version: V.19-02154 (E).
+JOB_NUMBER_LANGUAGE_LETTERS = {"en": "E", "fr": "F", "es": "S", "ar": "A", "zh": "C", "ru": "R"}
 
 Inline = Text | Emphasis | Symbol
 
@@ -76,6 +100,10 @@ class Line:
 class OfficerLine:
     label: str  # "Chair:", "Vice-Chairs:", or "" for a second Vice-Chair under the first
     officer: str  # "Zakaria Alansari (Kuwait)"
+    # The same, in parts, for the renderers that mark people up (Akoma Ntoso): name, State and role key.
+    name: str = ""
+    country: str = ""
+    role: str = ""  # "chair", "vice_chair", "rapporteur"
 
 
 @dataclass(frozen=True)
@@ -139,7 +167,7 @@ class Report:
     symbol: str
     organ: str
     distribution: str  # "General" for the report, "Limited" for a draft (an L. document)
-    issued_on: date
+    issued_on: date | None  # recorded when the document is finalised; None until then
     original_language: str
     front_lines: tuple[str, ...]  # the unnumbered lines above the title
     title: str
@@ -149,10 +177,45 @@ class Report:
     job_number: str = ""
     language: str = "en"
     has_contents: bool = True  # a list of participants has none
+    # The words printed where a document has no recorded issue date yet, in the document's language.
+    date_to_be_set: str = ""
+    # The heading of the contents list's column of page numbers ("Page").
+    page_column_heading: str = ""
+    # The Rapporteur line under a draft's title ("Rapporteur: Name (Country)"), empty elsewhere.
+    rapporteur_line: str = ""
+    # A date that does not change by itself (the meeting's last day), for identifiers of an undated document.
+    reference_date: date | None = None
+    # A draft part names the document it is a draft of; Akoma Ntoso links them.
+    draft_of: str = ""
+    status: str = ""  # "draft" for a part of the draft report, "" for a final document
+    # What Akoma Ntoso names in its references: the venue, the meeting, and the States and
+    # organizations represented, as the report names them.
+    venue: str = ""
+    meeting_title: str = ""
+    represented: tuple[str, ...] = ()
 
     @property
     def issued(self):
-        return long_date(self.issued_on)
+        """The masthead's date, or the words that say it is still to be set: never the day of export."""
+        return long_date(self.issued_on) if self.issued_on else self.date_to_be_set
+
+    @property
+    def identifier_date(self):
+        """The date of the document's identifiers (Akoma Ntoso): the recorded issue date, else a fixed one."""
+        return self.issued_on or self.reference_date
+
+    @property
+    def job_number_with_language(self):
+        """ "V.19-02154 (E)": the job number and the letter of the version's language, on one line."""
+        if not self.job_number:
+            return ""
+        letter = JOB_NUMBER_LANGUAGE_LETTERS.get(self.language, "E")
+        return f"{self.job_number}\u00a0({letter})"
+
+    @property
+    def job_number_digits(self):
+        """ "1902154" for V.19-02154: what the first page's barcode encodes."""
+        return "".join(character for character in self.job_number if character.isdigit())
 
     @property
     def sections(self):
@@ -164,9 +227,10 @@ class Report:
         return hashlib.sha256(repr(self).encode()).hexdigest()[:32]
 
     def contents(self):
-        """The contents list: chapters, their sections and the annexes, as (section, depth)."""
-        if not self.has_contents:
-            return
+        """The outline a contents list shows: chapters, their sections and the annexes, as (section, depth).
+
+        Renderers print it only where has_contents says the document has a contents list.
+        """
         for chapter in self.chapters:
             yield chapter, 0
             for section in chapter.sections():
