@@ -243,7 +243,10 @@ class Meeting(Versioned):
         verbose_name=_("report adopted at"),
     )
     report_issued_on = models.DateField(
-        _("report issued on"), null=True, blank=True, help_text=_("The masthead's date; left empty, the day of export.")
+        _("report issued on"),
+        null=True,
+        blank=True,
+        help_text=_("The masthead's date; until it is entered, the exports say “date to be set”."),
     )
     report_job_number = models.CharField(
         _("report job number"), max_length=30, blank=True, help_text=_("As in the footer, e.g. V.19-02154.")
@@ -653,7 +656,10 @@ class Document(Versioned):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.BACKGROUND)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     issued_on = models.DateField(
-        _("issued on"), null=True, blank=True, help_text=_("The masthead's date; left empty, the day of export.")
+        _("issued on"),
+        null=True,
+        blank=True,
+        help_text=_("The masthead's date; until it is entered, the exports say “date to be set”."),
     )
     job_number = models.CharField(_("job number"), max_length=30, blank=True)
     is_published = models.BooleanField(
@@ -756,8 +762,9 @@ class MeetingParagraph(Versioned):
         # The order is the order in which the parts appear in the report.
         INTRODUCTION = "introduction", _("Introduction (replaces the Congress's standard text)")
         CONCLUSIONS_PREAMBLE = "conclusions_preamble", _("Conclusions and recommendations, before the topics")
+        OTHER_MATTERS_CONCLUSIONS = "other_matters_conclusions", _("Conclusions and recommendations, other matters")
         OPENING_STATEMENTS = "opening_statements", _("Opening of the Meeting, statements")
-        OTHER_MATTERS = "other_matters", _("Other matters")
+        OTHER_MATTERS = "other_matters", _("Other matters (attendance and organization of work)")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="paragraphs")
     part = models.CharField(_("part of the report"), max_length=30, choices=Part.choices)

@@ -155,6 +155,8 @@ def load_meeting(data, congress, commission, topics, states, organizations):
             "opened_by": data["opened_by"],
             "status": Meeting.Status.CLOSED,
             "report_job_number": data["report_job_number"],
+            # A plausible date, not from the published text: see "issue_dates_note" in the data.
+            "report_issued_on": date.fromisoformat(data["report_issued_on"]),
             "is_published": True,
             "time_zone": "Asia/Beirut",
             "region_ar": ARABIC["region"],
@@ -228,7 +230,13 @@ def load_meeting(data, congress, commission, topics, states, organizations):
         documents[row["symbol"]], _ = Document.objects.update_or_create(
             meeting=meeting,
             symbol=row["symbol"],
-            defaults={"title": row["title"], "kind": row["kind"], "order": order, "is_published": True},
+            defaults={
+                "title": row["title"],
+                "kind": row["kind"],
+                "order": order,
+                "is_published": True,
+                "issued_on": date.fromisoformat(row["issued_on"]) if "issued_on" in row else None,
+            },
         )
         documents[row["symbol"]].agenda_items.set(
             items[number] for number in DOCUMENTS_FOR_ITEMS.get(row["symbol"], [])

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from itertools import count, groupby
 
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import npgettext, pgettext
 
 from congress.models import Organization
@@ -143,7 +143,7 @@ def masthead(meeting_originals, language, *, distribution, issued_on, job_number
         "distribution": pgettext("report masthead", "Limited") if limited else pgettext("report masthead", "General"),
         "date_label": pgettext("report masthead", "Date:"),
         "issued_on": issued_on,
-        "issued_text": long_date(issued_on, masthead_date_language(language)),
+        "issued_text": long_date(issued_on, masthead_date_language(language)) if issued_on else "",
         "masthead_language": masthead_date_language(language),
         "language_line": "" if language in meeting_originals else version_name(language),
         "original_label": pgettext("report masthead", "Original:"),
@@ -181,12 +181,30 @@ def build_report_for_symbol(symbol, language=None):
         return build_draft_parts(meetings.get(pk=part.meeting_id), language)[symbol]
 
 
-def build_report(meeting, language=None):
+def build_report(meeting, language=None, *, draft=False):
     """The whole report of a meeting loaded with Meeting.objects.for_report(), in `language`
-    ("ar", "zh", "en", "fr", "ru" or "es"; by default the meeting's original language)."""
+    ("ar", "zh", "en", "fr", "ru" or "es"; by default the meeting's original language).
+
+    With draft=True, chapter IV says what the draft says before the Meeting adopts it.
+    """
     language = resolve_language(meeting, language)
     with translation.override(languages.django_language(language)):
-        return ReportBuilder(meeting, language).build()
+        return ReportBuilder(meeting, language, draft=draft).build()
+
+
+def document_words(meeting, language, texts):
+    """The words of a document's layout that come from the catalogues, its fixed reference date, and
+    the venue, meeting and parties that Akoma Ntoso names (from the meeting as loaded), in `language`."""
+    participations = meeting.participations.all()
+    return {
+        "date_to_be_set": pgettext("report", "date to be set"),
+        "reference_date": meeting.end_date,
+        "venue": texts.plain(meeting, "venue_city"),
+        "meeting_title": meeting_title(meeting, language, texts),
+        "represented": tuple(
+            texts.name(p.state) if p.state_id else organization_name(p.organization, texts) for p in participations
+        ),
+    }
 
 
 def build_draft_parts(meeting, language=None):
@@ -197,7 +215,7 @@ def build_draft_parts(meeting, language=None):
     the parts hold every paragraph of the report exactly once.
     """
     language = resolve_language(meeting, language)
-    report = build_report(meeting, language)
+    report = build_report(meeting, language, draft=True)
     parts = meeting.draft_report_parts()
     if not parts:
         return {}
@@ -232,11 +250,17 @@ def build_draft_parts(meeting, language=None):
                 chapters=chapters,
                 annexes=annexes,
                 missing_texts=sum(count_missing(section) for section in chapters + annexes) + texts.missing,
+                # An addendum continues the draft: it has no contents list of its own.
+                has_contents=not ADDENDUM.match(part.symbol),
+                rapporteur_line=rapporteur_line(meeting, texts),
+                draft_of=report.symbol,
+                status="draft",
+                **document_words(meeting, language, texts),
                 **masthead(
                     original_languages(meeting),
                     language,
                     distribution="limited",
-                    issued_on=part.issued_on or timezone.localdate(),
+                    issued_on=part.issued_on,
                     job_number=part.job_number,
                 ),
             )
@@ -260,6 +284,25 @@ def meeting_title(meeting, language, texts):
         "region": texts.plain(meeting, "region"),
         "congress": texts.plain(meeting.congress, "title"),
     }
+
+
+def organization_name(organization, texts):
+    """Its acronym if it has one in the language (UNODC, ONUDD), else its name."""
+    return texts.get(organization, "short_name", "en") or texts.name(organization)
+
+
+def officer_person(officer, texts):
+    """ "Zakaria Alansari (Kuwait)", the State in the version's language."""
+    return pgettext("report", "%(name)s (%(state)s)") % {"name": officer.name, "state": texts.name(officer.state)}
+
+
+def rapporteur_line(meeting, texts):
+    """ "Rapporteur: Zakaria Alansari (Kuwait)", as a draft report names its author under the title."""
+    rapporteurs = [officer for officer in meeting.officers.all() if officer.role == Officer.Role.RAPPORTEUR]
+    if not rapporteurs:
+        return ""
+    names = join_with_and(officer_person(officer, texts) for officer in rapporteurs)
+    return f"{officer_label(Officer.Role.RAPPORTEUR, list_count(rapporteurs))} {names}"
 
 
 def meeting_lines(meeting, language="en", texts=None):
@@ -395,8 +438,9 @@ class TextsInLanguage:
 
 
 class ReportBuilder:
-    def __init__(self, meeting, language="en"):
+    def __init__(self, meeting, language="en", *, draft=False):
         self.meeting = meeting
+        self.draft = draft
         self.congress = meeting.congress
         self.language = language
         self.texts = TextsInLanguage(language, meeting.original_language)
@@ -441,11 +485,12 @@ class ReportBuilder:
             chapters=chapters,
             annexes=annexes,
             missing_texts=self.texts.missing,
+            **document_words(meeting, language, self.texts),
             **masthead(
                 original_languages(meeting),
                 language,
                 distribution="general",
-                issued_on=meeting.report_issued_on or timezone.localdate(),
+                issued_on=meeting.report_issued_on,
                 job_number=meeting.report_job_number,
             ),
         )
@@ -559,6 +604,14 @@ class ReportBuilder:
                 subsection.children = self.discussion_blocks(discussion)
                 section.children.append(subsection)
             chapter.children.append(section)
+        # Some meetings (those of Latin America and the Caribbean) recorded other matters among their
+        # conclusions: a section of chapter II of its own, beside or instead of the one in chapter III.
+        if other_matters := self.paragraphs[MeetingParagraph.Part.OTHER_MATTERS_CONCLUSIONS]:
+            section = Section(
+                Section.SECTION, "", pgettext("report", "Other matters"), "", key="conclusions-other-matters"
+            )
+            section.children = [self.drafted(paragraph) for paragraph in other_matters]
+            chapter.children.append(section)
         language = self.language
         self.label_sections(chapter, Section.SECTION, "chapter-II", lambda i: languages.section_label(i, language))
         for section in chapter.sections():
@@ -670,8 +723,7 @@ class ReportBuilder:
         return [self.paragraph([Text(sentence)]) for sentence in sentences]
 
     def organization_name(self, organization):
-        """Its acronym if it has one in the language (UNODC, ONUDD), else its name."""
-        return self.texts.get(organization, "short_name", "en") or self.texts.name(organization)
+        return organization_name(organization, self.texts)
 
     def opening(self):
         meeting = self.meeting
@@ -747,11 +799,15 @@ class ReportBuilder:
                 holders = list(holders)
                 for index, officer in enumerate(holders):
                     label = officer_label(role, list_count(holders)) if index == 0 else ""
-                    person = pgettext("report", "%(name)s (%(state)s)") % {
-                        "name": officer.name,
-                        "state": self.texts.name(officer.state),
-                    }
-                    lines.append(OfficerLine(label, person))
+                    lines.append(
+                        OfficerLine(
+                            label,
+                            officer_person(officer, self.texts),
+                            name=officer.name,
+                            country=self.texts.name(officer.state),
+                            role=officer.role,
+                        )
+                    )
             blocks.append(OfficerList(tuple(lines)))
         return blocks
 
@@ -883,6 +939,18 @@ class ReportBuilder:
                     symbols.append(Text(last_separator if index == len(drafts) - 1 else separator))
                 symbols.append(Symbol(symbol))
             values["symbols"] = symbols
+        # The draft goes before the Meeting before it is adopted: it says what the Meeting is to do.
+        if self.draft and drafts:
+            template = pgettext(
+                "report",
+                "At its %(ordinal)s meeting, on %(date)s, the Meeting is to consider and adopt its report "
+                "(%(symbols)s).",
+            )
+        elif self.draft:
+            template = pgettext(
+                "report", "At its %(ordinal)s meeting, on %(date)s, the Meeting is to consider and adopt its report."
+            )
+        elif drafts:
             template = pgettext(
                 "report",
                 "At its %(ordinal)s meeting, on %(date)s, the Meeting considered and adopted its report (%(symbols)s).",
@@ -916,8 +984,9 @@ class ReportBuilder:
             match = ADDENDUM.match(document.symbol)
             if match and match["base"] in symbols:
                 continue  # listed on its base document's row
-            symbol = document.symbol + addenda_suffix(sorted(addenda.get(document.symbol, [])))
-            rows.append(((Text(symbol),), self.texts.inlines(document, "title", "en")))
+            suffix = addenda_suffix(sorted(addenda.get(document.symbol, [])))
+            symbol = (Symbol(document.symbol), Text(suffix)) if suffix else (Symbol(document.symbol),)
+            rows.append((symbol, self.texts.inlines(document, "title", "en")))
         if rows:
             columns = (pgettext("report", "Symbol"), pgettext("report", "Title"))
             annex.children = [Table(columns=columns, rows=tuple(rows))]

@@ -4,6 +4,7 @@ The builder (builder.py) makes it and owns every number and letter in it; each r
 """
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -23,11 +24,31 @@ class Emphasis:
     text: str
 
 
+OFFICIAL_DOCUMENTS = "https://undocs.org/{}"
+# "71/206" as UN text cites a General Assembly resolution: its document is A/RES/71/206.
+GENERAL_ASSEMBLY_RESOLUTION = re.compile(r"^\d{1,3}/\d{1,4}$")
+
+
 @dataclass(frozen=True)
 class Symbol:
-    """A UN document symbol, which online renderers link to the Official Document System."""
+    """A UN document symbol, which renderers link to the Official Document System.
+
+    It is printed as the text cites it ("56/119" after "resolution") and linked to the full symbol.
+    """
 
     symbol: str
+
+    @property
+    def document(self):
+        """The full symbol of the document: A/RES/56/119 for a resolution cited as 56/119."""
+        if GENERAL_ASSEMBLY_RESOLUTION.match(self.symbol):
+            return f"A/RES/{self.symbol}"
+        return self.symbol
+
+    @property
+    def url(self):
+        """https://undocs.org/A/RES/56/119"""
+        return OFFICIAL_DOCUMENTS.format(self.document)
 
 
 @dataclass(frozen=True)
@@ -89,6 +110,10 @@ class Line:
 class OfficerLine:
     label: str  # "Chair:", "Vice-Chairs:", or "" for a second Vice-Chair under the first
     officer: str  # "Zakaria Alansari (Kuwait)"
+    # The same, in parts, for the renderers that mark people up (Akoma Ntoso): name, State and role key.
+    name: str = ""
+    country: str = ""
+    role: str = ""  # "chair", "vice_chair", "rapporteur"
 
 
 @dataclass(frozen=True)
@@ -152,7 +177,7 @@ class Report:
     symbol: str
     organ: str
     distribution: str  # "General" for the report, "Limited" for a draft (an L. document)
-    issued_on: date
+    issued_on: date | None  # recorded when the document is finalised; None until then
     original_language: str  # the value after original_label: "English", "inglés", "español/inglés"
     front_lines: tuple[str, ...]  # the unnumbered lines above the title
     title: str
@@ -174,18 +199,47 @@ class Report:
     # Arabic, Chinese and Russian versions, as their UN mastheads have it; else the version's own.
     masthead_language: str = "en"
     contents_heading: str = "Contents"
-    page_heading: str = "Page"
+    page_heading: str = "Page"  # over the contents list's column of page numbers
     direction: str = "ltr"
     missing_texts: int = 0  # drafted texts with no version in this language, shown as Untranslated
+    # The words printed where a document has no recorded issue date yet, in the document's language.
+    date_to_be_set: str = ""
+    # The Rapporteur line under a draft's title ("Rapporteur: Name (Country)"), empty elsewhere.
+    rapporteur_line: str = ""
+    # A date that does not change by itself (the meeting's last day), for identifiers of an undated document.
+    reference_date: date | None = None
+    # A draft part names the document it is a draft of; Akoma Ntoso links them.
+    draft_of: str = ""
+    status: str = ""  # "draft" for a part of the draft report, "" for a final document
+    # What Akoma Ntoso names in its references: the venue, the meeting, and the States and
+    # organizations represented, as the report names them.
+    venue: str = ""
+    meeting_title: str = ""
+    represented: tuple[str, ...] = ()
 
     @property
     def issued(self):
+        """The masthead's date, or the words that say it is still to be set: never the day of export."""
+        if not self.issued_on:
+            return self.date_to_be_set
         return self.issued_text or long_date(self.issued_on)
 
     @property
-    def job_number_line(self):
-        """ "V.19-02154 (E)" at the foot of the first page; the letter names the version's language."""
-        return f"{self.job_number} ({self.job_number_letter})" if self.job_number else ""
+    def identifier_date(self):
+        """The date of the document's identifiers (Akoma Ntoso): the recorded issue date, else a fixed one."""
+        return self.issued_on or self.reference_date
+
+    @property
+    def job_number_with_language(self):
+        """ "V.19-02154 (E)": the job number and the letter of the version's language, on one line."""
+        if not self.job_number:
+            return ""
+        return f"{self.job_number}\u00a0({self.job_number_letter})"
+
+    @property
+    def job_number_digits(self):
+        """ "1902154" for V.19-02154: what the first page's barcode encodes."""
+        return "".join(character for character in self.job_number if character.isdigit())
 
     @property
     def sections(self):
@@ -197,9 +251,10 @@ class Report:
         return hashlib.sha256(repr(self).encode()).hexdigest()[:32]
 
     def contents(self):
-        """The contents list: chapters, their sections and the annexes, as (section, depth)."""
-        if not self.has_contents:
-            return
+        """The outline a contents list shows: chapters, their sections and the annexes, as (section, depth).
+
+        Renderers print it only where has_contents says the document has a contents list.
+        """
         for chapter in self.chapters:
             yield chapter, 0
             for section in chapter.sections():

@@ -26,6 +26,8 @@ def child(parent, tag, *, first=False):
 def apply_language(word, report):
     language = report.language
     for name in ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3"):
+        if name not in word.styles:
+            continue
         run_properties = word.styles[name].element.get_or_add_rPr()
         fonts = child(run_properties, "w:rFonts")
         if language in COMPLEX_SCRIPT_FONTS:

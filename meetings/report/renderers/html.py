@@ -4,14 +4,17 @@ from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from meetings.report import document as doc
 from meetings.report import languages
+from meetings.report.renderers import marks
 from meetings.report.renderers.base import filename_for
+from meetings.report.typography import with_no_break_spaces
 
-OFFICIAL_DOCUMENTS = "https://undocs.org/{}"
+LISTS = (doc.Subparagraph, doc.OfficerList, doc.AgendaList, doc.Table)
 HEADING_TAGS = {doc.Section.CHAPTER: 2, doc.Section.ANNEX: 2, doc.Section.SECTION: 3, doc.Section.SUBSECTION: 4}
 
 
@@ -21,14 +24,24 @@ def render(report):
     )
     page = render_to_string(
         "meetings/report_standalone.html",
-        {"report": report, "report_html": render_fragment(report), "stylesheet": mark_safe(css)},
+        {
+            "report": report,
+            "report_html": render_fragment(report, emblem_src=marks.emblem_data_uri()),
+            "stylesheet": mark_safe(css),
+        },
     )
     return filename_for(report.symbol, "html"), "text/html; charset=utf-8", page.encode()
 
 
-def render_fragment(report):
-    """The report's body with its masthead and a linked contents list, as safe HTML."""
-    parts = [masthead(report), contents(report) if report.has_contents else ""]
+def render_fragment(report, emblem_src=None):
+    """The report's body with its masthead and a linked contents list, as safe HTML.
+
+    `emblem_src` is the address of the UN emblem: the site's static file by default, a data: URI in a
+    file that must stand alone.
+    """
+    emblem_src = emblem_src or static("report/un-emblem.svg")
+    report = with_no_break_spaces(report)
+    parts = [masthead(report, emblem_src), contents(report) if report.has_contents else ""]
     parts.extend(section_html(section) for section in report.sections)
     return format_html(
         '<article class="un-report" lang="{}" dir="{}">{}</article>',
@@ -38,26 +51,34 @@ def render_fragment(report):
     )
 
 
-def masthead(report):
+def masthead(report, emblem_src):
+    """The UN masthead in two tiers, each closed by a rule: "United Nations" and the symbol; then the
+    emblem, the organ, and the distribution, date and original language."""
     front_lines = format_html_join("", '<p class="front-line">{}</p>', ((line,) for line in report.front_lines))
     subtitle = format_html('<p class="report-subtitle">{}</p>', report.subtitle) if report.subtitle else ""
+    rapporteur = format_html('<p class="rapporteur">{}</p>', report.rapporteur_line) if report.rapporteur_line else ""
     # The symbol and the job number are Latin script in every version: they keep their own direction.
     version = format_html('<dd class="version">{}</dd>', report.language_line) if report.language_line else ""
     return format_html(
         '<header class="masthead">'
-        '<div class="masthead-organ"><span class="un">{}</span> <span>{}</span></div>'
-        '<div class="masthead-symbol" dir="ltr">{}</div>'
+        '<div class="masthead-top"><span class="un">{}</span>'
+        '<span class="masthead-symbol" dir="ltr">{}</span></div>'
+        '<div class="masthead-main"><img class="emblem" src="{}" alt="{}" width="57" height="59">'
+        '<div class="masthead-organ">{}</div>'
         '<dl class="masthead-distribution"{}><dt>{}</dt><dd>{}</dd><dt class="issued">{}</dt>'
-        "<dd>{}</dd>{}<dt>{}</dt><dd>{}</dd></dl>"
+        '<dd class="{}">{}</dd>{}<dt class="original">{}</dt><dd>{}</dd></dl></div>'
         "</header>"
-        '<div class="front-lines">{}</div><h1 class="report-title">{}</h1>{}',
+        '<div class="front-lines">{}</div><h1 class="report-title">{}</h1>{}{}',
+        report.organization_name,
+        report.symbol,
+        emblem_src,
         report.organization_name,
         report.organ,
-        report.symbol,
         own_language(report.masthead_language, report.language),
         report.distribution_label,
         report.distribution,
         report.date_label,
+        "issued-on" if report.issued_on else "issued-on date-to-be-set",
         report.issued,
         version,
         report.original_label,
@@ -65,6 +86,7 @@ def masthead(report):
         front_lines,
         report.title,
         subtitle,
+        rapporteur,
     )
 
 
@@ -78,14 +100,33 @@ def own_language(language, surrounding):
 def contents(report):
     entries = format_html_join(
         "",
-        '<li class="contents-depth-{}"><a href="#{}">{}</a></li>',
-        ((depth, section.anchor, contents_label(section)) for section, depth in report.contents()),
+        '<li class="contents-depth-{}{}"><a href="#{}">{}</a></li>',
+        (
+            (
+                depth,
+                " contents-annex" if section.level == doc.Section.ANNEX else "",
+                section.anchor,
+                numbered_title(section, contents=True),
+            )
+            for section, depth in report.contents()
+        ),
     )
     return format_html(
-        '<nav class="contents" aria-labelledby="contents-heading"><h2 id="contents-heading">{}</h2><ol>{}</ol></nav>',
+        '<nav class="contents" aria-labelledby="contents-heading"><h2 id="contents-heading">{}</h2>'
+        '<p class="contents-page-heading" aria-hidden="true">{}</p><ol>{}</ol></nav>',
         report.contents_heading,
+        report.page_heading,
         entries,
     )
+
+
+def numbered_title(section, contents=False):
+    """A heading's number hanging before its title. The space is inside the number's box, so the title
+    starts exactly at the text column, while copied text still reads "I. Introduction"."""
+    label = contents_label(section) if contents else section.heading
+    if section.level == doc.Section.ANNEX or not section.label:
+        return label
+    return format_html('<span class="heading-number">{} </span>{}', section.label, section.title)
 
 
 def contents_label(section):
@@ -105,11 +146,18 @@ def section_html(section):
             level,
         )
     else:
-        heading = format_html("<h{}>{}</h{}>", level, section.heading, level)
-    children = "".join(
-        section_html(child) if isinstance(child, doc.Section) else block_html(child, level + 1)
-        for child in section.children
-    )
+        heading = format_html("<h{}>{}</h{}>", level, numbered_title(section), level)
+    children = []
+    for index, child in enumerate(section.children):
+        if isinstance(child, doc.Section):
+            children.append(section_html(child))
+            continue
+        html = block_html(child, level + 1)
+        following = section.children[index + 1] if index + 1 < len(section.children) else None
+        if isinstance(child, doc.Paragraph) and isinstance(following, LISTS):
+            html = html.replace('class="numbered"', 'class="numbered lead-in"', 1)  # kept with its list
+        children.append(html)
+    children = "".join(children)
     return format_html(
         '<section id="{}" class="report-{}">{}{}</section>', section.anchor, section.level, heading, mark_safe(children)
     )
@@ -122,13 +170,7 @@ def inlines_html(content):
             case doc.Emphasis():
                 parts.append(format_html("<em>{}</em>", inline.text))
             case doc.Symbol():
-                parts.append(
-                    format_html(
-                        '<a class="symbol" href="{}" dir="ltr">{}</a>',
-                        OFFICIAL_DOCUMENTS.format(inline.symbol),
-                        inline.symbol,
-                    )
-                )
+                parts.append(format_html('<a class="symbol" href="{}" dir="ltr">{}</a>', inline.url, inline.symbol))
             case doc.Untranslated():
                 parts.append(format_html('<span class="untranslated">{}</span>', inline.text))
             case _:
@@ -140,7 +182,7 @@ def block_html(block, subheading_level):
     match block:
         case doc.Paragraph():
             return format_html(
-                '<p id="{}" class="numbered"><a class="number" href="#{}">{}</a> {}</p>',
+                '<p id="{}" class="numbered"><a class="number" href="#{}">{} </a>{}</p>',
                 block.anchor,
                 block.anchor,
                 block.label,
@@ -148,7 +190,10 @@ def block_html(block, subheading_level):
             )
         case doc.Subparagraph():
             return format_html(
-                '<p class="subparagraph"><span class="label">{}</span> {}</p>', block.label, inlines_html(block.content)
+                # The space is inside the label's box: the first line starts where the wrapped lines do.
+                '<p class="subparagraph"><span class="label">{} </span>{}</p>',
+                block.label,
+                inlines_html(block.content),
             )
         case doc.Subheading():
             return format_html('<h{} class="subheading">{}</h{}>', subheading_level, block.text, subheading_level)
@@ -180,4 +225,4 @@ def agenda_entry_html(entry):
             "<ol>{}</ol>",
             format_html_join("", "<li>{}</li>", ((agenda_entry_html(sub),) for sub in entry.sub_items)),
         )
-    return format_html('<span class="label">{}</span> {}{}', entry.label, entry.text, sub_items)
+    return format_html('<span class="label">{} </span>{}{}', entry.label, entry.text, sub_items)
