@@ -9,7 +9,8 @@ from meetings.report.renderers import akoma_ntoso, docx, html, pdf, text
 # By the name a user asks for: `export_report --format akn`, or the download's file extension.
 RENDERERS = {
     "docx": docx.render,
-    "pdf": pdf.render,
+    "pdf": pdf.render,  # tagged (PDF/UA-1), with the document's language
+    "pdfa": pdf.render_archival,  # PDF/A-3b, for archiving
     "akn": akoma_ntoso.render,
     "txt": text.render,
     "html": html.render,

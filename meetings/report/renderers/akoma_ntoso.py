@@ -8,6 +8,7 @@ numbered paragraphs (eId="para_N") in `<mainBody>`, the annex as an attachment. 
 import re
 from contextvars import ContextVar
 from functools import cache
+from urllib.parse import quote
 
 from lxml import etree
 from lxml.builder import ElementMaker
@@ -21,8 +22,9 @@ A = ElementMaker(namespace=NAMESPACE, nsmap={None: NAMESPACE})
 ADDENDUM = re.compile(r"^(?P<base>.+)/Add\.\d+$")
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = re.compile(rf"\b(\d{{1,2}})[ \u00a0]({MONTHS})[ \u00a0](\d{{4}})\b")
-# The States and organizations of the document being rendered, {name: eId}, for inline <organization>.
-PARTIES = ContextVar("parties", default=None)
+# The officers and the States and organizations of the document being rendered, {name: eId} each,
+# for inline <person> and <organization>.
+REGISTER = ContextVar("register", default=None)
 MONTH_NUMBERS = {month: number for number, month in enumerate(MONTHS.split("|"), start=1)}
 ELEMENTS = {doc.Section.CHAPTER: "chapter", doc.Section.SECTION: "section", doc.Section.SUBSECTION: "subsection"}
 EID_PREFIXES = {doc.Section.CHAPTER: "chp", doc.Section.SECTION: "sec", doc.Section.SUBSECTION: "subsec"}
@@ -38,11 +40,11 @@ def point_letter(index):
 
 def render(report):
     report = with_no_break_spaces(report)
-    token = PARTIES.set(parties(report))
+    token = REGISTER.set({"people": people(report), "parties": parties(report)})
     try:
         root = A.akomaNtoso(document_element(report))
     finally:
-        PARTIES.reset(token)
+        REGISTER.reset(token)
     content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return filename_for(report.symbol, "xml"), "application/akn+xml", content
 
@@ -105,9 +107,17 @@ def meta(report, component):
 ROLES = {"chair": "chair", "vice_chair": "viceChair", "rapporteur": "rapporteur"}
 
 
-def slug(text):
-    """An eId fragment from a name: "Zakaria Alansari" → "zakaria_alansari"."""
-    return re.sub(r"[^\w]+", "_", text.lower(), flags=re.UNICODE).strip("_") or "x"
+def ontology(kind, name):
+    """The href of a person, organization or place: its name, percent-encoded, under its kind."""
+    return f"/ontology/{kind}/un/{quote(name.replace(' ', '_'), safe='')}"
+
+
+def people(report):
+    """{name: eId} of the officers the document names."""
+    result = {}
+    for line in officers(report):
+        result.setdefault(line.name, f"person_{len(result) + 1}")
+    return result
 
 
 def officers(report):
@@ -135,19 +145,18 @@ def references(report):
     yield A.TLCOrganization(
         eId="generalAssembly", href="/ontology/organization/un/generalAssembly", showAs=report.organ
     )
-    people, roles = {}, {}
+    roles = {}
     for line in officers(report):
-        people.setdefault(line.name, f"person_{slug(line.name)}")
         if line.role in ROLES:
             roles.setdefault(ROLES[line.role], line.label.rstrip(":") or ROLES[line.role])
-    for name, eid in people.items():
-        yield A.TLCPerson(eId=eid, href=f"/ontology/person/un/{eid.removeprefix('person_')}", showAs=name)
+    for name, eid in people(report).items():
+        yield A.TLCPerson(eId=eid, href=ontology("person", name), showAs=name)
     for eid, label in roles.items():
         yield A.TLCRole(eId=eid, href=f"/ontology/role/un/{eid}", showAs=label)
     for name, eid in parties(report).items():
-        yield A.TLCOrganization(eId=eid, href=f"/ontology/organization/un/{eid.removeprefix('org_')}", showAs=name)
+        yield A.TLCOrganization(eId=eid, href=ontology("organization", name), showAs=name)
     if report.venue:
-        yield A.TLCLocation(eId="venue", href=f"/ontology/location/un/{slug(report.venue)}", showAs=report.venue)
+        yield A.TLCLocation(eId="venue", href=ontology("location", report.venue), showAs=report.venue)
     if report.meeting_title:
         series = report.symbol.rsplit("/", 1)[0] if "/L." not in report.symbol else report.symbol.split("/L.")[0]
         yield A.TLCEvent(
@@ -173,7 +182,7 @@ def parties(report):
     result = {}
     for name in names:
         if name and name not in result:
-            result[name] = f"org_{slug(name)}"
+            result[name] = f"org_{len(result) + 1}"
     return result
 
 
@@ -335,10 +344,11 @@ def officer_line(line):
         return p
     if line.label:
         append_text(p, " ")
-    p.append(A.person(line.name, refersTo=f"#person_{slug(line.name)}", **{"as": role or "#officer"}))
+    register = REGISTER.get() or {"people": {}, "parties": {}}
+    p.append(A.person(line.name, refersTo=f"#{register['people'][line.name]}", **{"as": role or "#officer"}))
     if line.country:
         append_text(p, " (")
-        p.append(A.organization(line.country, refersTo=f"#org_{slug(line.country)}"))
+        p.append(A.organization(line.country, refersTo=f"#{register['parties'][line.country]}"))
         append_text(p, ")")
     return p
 
@@ -382,7 +392,9 @@ def inline_p(content, names=None):
             case doc.Untranslated():
                 p.append(A.span(inline.text, **{"class": "untranslated"}))
             case _:
-                append_marked_text(p, inline.text, (PARTIES.get() or {}) if names is None else names)
+                append_marked_text(
+                    p, inline.text, (REGISTER.get() or {}).get("parties", {}) if names is None else names
+                )
     return p
 
 

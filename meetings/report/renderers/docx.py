@@ -10,6 +10,7 @@ has the job number, date stamp and barcode, and every document symbol links to u
 
 import datetime
 import io
+import itertools
 
 from docx import Document
 from docx.enum.section import WD_SECTION_START
@@ -61,6 +62,7 @@ STYLES = (
 HEADING_STYLES = {doc.Section.CHAPTER: "HChG", doc.Section.ANNEX: "HChG", doc.Section.SECTION: "H1G"}
 HEADING_STYLES[doc.Section.SUBSECTION] = "H23G"
 LISTS = (doc.Subparagraph, doc.OfficerList, doc.AgendaList)
+BOOKMARK_IDS = itertools.count(1)
 # Not justified: headings, front lines, title, agenda, officers, contents and tables.
 RAGGED = {"HMG", "AddendumG", "HChG", "H1G", "H23G", "H4G", "AgendaItemG", "AgendaSubItemG", "OfficerG", "LineG"}
 RAGGED |= {"FrontLineG", "ContentsHeadingG", "TableTextG", "TableHeadG", "MastheadG", "HeaderG", "FooterG"}
@@ -259,14 +261,17 @@ def write_masthead(word, report):
     table = word.add_table(rows=2, cols=3)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
-    widths = (Cm(2.4), Cm(10.1), Cm(4.5))
+    widths = (Cm(2.9), Cm(8.7), Cm(5.4))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid, which LibreOffice reads
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
     top = table.rows[0].cells
-    united_nations = top[0].merge(top[1])
-    masthead_text(united_nations.paragraphs[0], report.organization_name, bold=True)
-    symbol = masthead_text(top[2].paragraphs[0], report.symbol, bold=True, size=14)
+    symbol_cell = top[1].merge(top[2])  # a long symbol (…/L.2/Add.1) stays on one line
+    symbol_cell.width = widths[1] + widths[2]
+    masthead_text(top[0].paragraphs[0], report.organization_name, bold=True)
+    symbol = masthead_text(symbol_cell.paragraphs[0], report.symbol, bold=True, size=14)
     symbol.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     cells = table.rows[1].cells
     emblem = cells[0].paragraphs[0]
@@ -281,10 +286,10 @@ def write_masthead(word, report):
     if report.language_line:
         masthead_text(cells[2].add_paragraph(), report.language_line)
     masthead_text(cells[2].add_paragraph(), f"{report.original_label} {report.original_language}")
-    for cell in table.rows[1].cells:
-        vertical_center(cell)
     set_border(table.rows[0].cells, "bottom", 6)
     set_border(table.rows[1].cells, "bottom", 18)
+    for cell in table.rows[1].cells:
+        vertical_center(cell)
 
     front = [(line, index == 0) for index, line in enumerate(report.front_lines)]
     for index, (line, bold) in enumerate(front):
@@ -315,8 +320,8 @@ def vertical_center(cell):
 
 
 def set_border(cells, edge, size):
-    """A rule on one edge of each cell; size in eighths of a point."""
-    for cell in cells:
+    """A rule on one edge of each cell (a merged cell once); size in eighths of a point."""
+    for cell in {id(cell._tc): cell for cell in cells}.values():
         properties = cell._tc.get_or_add_tcPr()
         borders = properties.find(qn("w:tcBorders"))
         if borders is None:
@@ -348,10 +353,26 @@ def write_contents(word, report):
         else:
             paragraph.add_run(section.title)
         paragraph.add_run("\t")
+        # The entry's page number: a PAGEREF to the bookmark on its heading, as Word's own contents have.
+        add_field(paragraph, f"PAGEREF {bookmark_name(section)} \\h", "")
         if index == len(entries) - 1:
             end = OxmlElement("w:fldChar")
             end.set(qn("w:fldCharType"), "end")
             paragraph.add_run()._r.append(end)
+
+
+def bookmark_name(section):
+    return f"_Toc_{section.anchor.replace('-', '_')}"[:40]
+
+
+def add_bookmark(paragraph, name, number):
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    paragraph._p.append(end)
 
 
 def add_field_start(paragraph, instruction):
@@ -384,6 +405,8 @@ def write_section(word, section, page_break=False):
     else:
         heading = title = word.add_paragraph(section.title, style=style)
     heading.paragraph_format.page_break_before = page_break or None
+    if section.anchor:
+        add_bookmark(heading, bookmark_name(section), next(BOOKMARK_IDS))
     if not section.children:
         # A heading with nothing under it (a delegation without names) must not pull the next one along.
         title.paragraph_format.keep_with_next = False

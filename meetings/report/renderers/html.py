@@ -4,7 +4,6 @@ from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from django.templatetags.static import static
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -14,6 +13,7 @@ from meetings.report.renderers import marks
 from meetings.report.renderers.base import filename_for
 from meetings.report.typography import with_no_break_spaces
 
+EMBLEM_URL = "../report/un-emblem.svg"  # as report.css refers to it
 LISTS = (doc.Subparagraph, doc.OfficerList, doc.AgendaList, doc.Table)
 HEADING_TAGS = {doc.Section.CHAPTER: 2, doc.Section.ANNEX: 2, doc.Section.SECTION: 3, doc.Section.SUBSECTION: 4}
 
@@ -26,22 +26,22 @@ def render(report):
         "meetings/report_standalone.html",
         {
             "report": report,
-            "report_html": render_fragment(report, emblem_src=marks.emblem_data_uri()),
-            "stylesheet": mark_safe(css),
+            "report_html": render_fragment(report),
+            # The file stands alone, so the emblem travels inside it.
+            "stylesheet": mark_safe(css.replace(EMBLEM_URL, marks.emblem_data_uri())),
         },
     )
     return filename_for(report.symbol, "html"), "text/html; charset=utf-8", page.encode()
 
 
-def render_fragment(report, emblem_src=None):
+def render_fragment(report):
     """The report's body with its masthead and a linked contents list, as safe HTML.
 
-    `emblem_src` is the address of the UN emblem: the site's static file by default, a data: URI in a
-    file that must stand alone.
+    The UN emblem is the masthead's background image (report.css), so it is decoration to a screen
+    reader and an artifact in the tagged PDF, and the report's HTML holds no <img>.
     """
-    emblem_src = emblem_src or static("report/un-emblem.svg")
     report = with_no_break_spaces(report)
-    parts = [masthead(report, emblem_src), contents(report) if report.has_contents else ""]
+    parts = [masthead(report), contents(report) if report.has_contents else ""]
     parts.extend(section_html(section) for section in report.sections)
     return format_html(
         '<article class="un-report" lang="{}" dir="{}">{}</article>',
@@ -51,7 +51,7 @@ def render_fragment(report, emblem_src=None):
     )
 
 
-def masthead(report, emblem_src):
+def masthead(report):
     """The UN masthead in two tiers, each closed by a rule: "United Nations" and the symbol; then the
     emblem, the organ, and the distribution, date and original language."""
     front_lines = format_html_join("", '<p class="front-line">{}</p>', ((line,) for line in report.front_lines))
@@ -63,7 +63,7 @@ def masthead(report, emblem_src):
         '<header class="masthead">'
         '<div class="masthead-top"><span class="un">{}</span>'
         '<span class="masthead-symbol" dir="ltr">{}</span></div>'
-        '<div class="masthead-main"><img class="emblem" src="{}" alt="{}" width="57" height="59">'
+        '<div class="masthead-main"><span class="emblem" role="img" aria-label="{}"></span>'
         '<div class="masthead-organ">{}</div>'
         '<dl class="masthead-distribution"{}><dt>{}</dt><dd>{}</dd><dt class="issued">{}</dt>'
         '<dd class="{}">{}</dd>{}<dt class="original">{}</dt><dd>{}</dd></dl></div>'
@@ -71,7 +71,6 @@ def masthead(report, emblem_src):
         '<div class="front-lines">{}</div><h1 class="report-title">{}</h1>{}{}',
         report.organization_name,
         report.symbol,
-        emblem_src,
         report.organization_name,
         report.organ,
         own_language(report.masthead_language, report.language),

@@ -32,7 +32,7 @@ def render(report, variant="pdf/ua-1"):
         "meetings/report_print.html",
         {
             "report": report,
-            "report_html": render_fragment(report, emblem_src=marks.emblem_data_uri()),
+            "report_html": render_fragment(report),
             "header": css_string(report.symbol),
             # Later pages: the job number without its language letter, as UN documents print it there.
             "job_number": css_string(report.job_number),
@@ -51,3 +51,8 @@ def render(report, variant="pdf/ua-1"):
     )
     suffix = "" if variant == "pdf/ua-1" else "-pdfa"
     return filename_for(report.symbol + suffix, "pdf"), "application/pdf", content
+
+
+def render_archival(report):
+    """The PDF/A-3b variant, for archiving."""
+    return render(report, variant="pdf/a-3b")

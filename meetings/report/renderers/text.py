@@ -23,7 +23,7 @@ def render_text(report):
     if report.has_contents:
         blocks += [report.contents_heading, "\n".join(contents_line(section) for section, _depth in report.contents())]
     if report.job_number:
-        blocks.insert(2, report.job_number_with_language)
+        blocks.insert(2, report.job_number_with_language.replace("\u00a0", " "))  # plain text breaks no lines
     for section in report.sections:
         blocks.extend(section_blocks(section))
     return "\n\n".join(blocks) + "\n"
