@@ -59,7 +59,7 @@ def test_a_report_drafted_in_spanish_is_an_original_with_no_language_line():
     report = report_of(spanish_meeting())
     assert report.language == "es"  # the meeting's original language by default
     assert masthead_lines(report) == "Asamblea General\tDistr. general\n\t7 de marzo de 2019\n\tOriginal: español"
-    assert report.job_number_line == "V.19-01353 (S)"
+    assert report.job_number_with_language == "V.19-01353\u00a0(S)"
     # Its drafted text is the original: nothing is marked as not translated.
     assert next(report.paragraphs()).content[0].text == "Párrafo redactado."
     assert "inaugurada el 26 de marzo de 2029 por el Secretario de la Reunión." in render_text(report)
