@@ -6,8 +6,8 @@ MANAGE := $(BIN)/python manage.py
 # Local serving shows errors in full; production sets its own environment (see README).
 RUN_ENV := DEBUG=true
 
-.PHONY: run serve test lint install system-packages test-system-packages messages screenshots \
-	bench bench-exports backup restore
+.PHONY: run serve test lint install system-packages test-system-packages messages catalogues untranslated \
+	screenshots bench bench-exports backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,21 @@ test-system-packages:
 # The interface's translations: .po files are committed, .mo files are built here.
 messages: install
 	$(MANAGE) compilemessages --ignore=.venv --verbosity 0
+
+# The five catalogues hold the translations themselves (README, "Languages"): `make catalogues` adds the
+# code's new messages to them, empty; `make untranslated` lists what is empty or fuzzy and counts it.
+LANGUAGES := ar zh_Hans fr ru es
+CATALOGUES := $(LANGUAGES:%=locale/%/LC_MESSAGES/django.po)
+catalogues: install
+	$(MANAGE) makemessages $(LANGUAGES:%=-l %) --no-wrap --no-location --ignore=.venv --ignore=tests --ignore=scripts
+
+untranslated:
+	@for po in $(CATALOGUES); do \
+		echo "== $$po"; \
+		msgattrib --untranslated --no-wrap --no-location $$po | sed '1,/^$$/d'; \
+		msgattrib --only-fuzzy --no-wrap --no-location $$po | sed '1,/^$$/d'; \
+		msgfmt --check --statistics -o /dev/null $$po 2>&1 | grep -v 'warning: header field'; \
+	done
 
 run: install system-packages messages
 	$(RUN_ENV) $(MANAGE) migrate --no-input

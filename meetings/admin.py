@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from import_export.admin import ImportMixin
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
@@ -206,7 +207,11 @@ def download_action(extension, description):
     def action(modeladmin, request, queryset):
         reports = [build_report(meeting) for meeting in queryset.for_report()]
         if len(reports) > 1:
-            messages.info(request, _("%(count)d reports exported.") % {"count": len(reports)})
+            count = len(reports)
+            messages.info(
+                request,
+                ngettext("%(count)d report exported.", "%(count)d reports exported.", count) % {"count": count},
+            )
         return download(request, reports, extension, "reports")
 
     action.__name__ = f"download_{extension}"
@@ -483,7 +488,12 @@ class ParticipationAdmin(ImportMixin, ContentAdmin):
         if result.rejected_rows:
             messages.warning(
                 request,
-                _("%(count)d rejected rows were left out.") % {"count": len(result.rejected_rows)},
+                ngettext(
+                    "%(count)d rejected row was left out.",
+                    "%(count)d rejected rows were left out.",
+                    len(result.rejected_rows),
+                )
+                % {"count": len(result.rejected_rows)},
             )
         return super().process_result(result, request)
 

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from congress.models import Topic
@@ -67,7 +68,10 @@ class Recommendation(Versioned):
     order = models.PositiveIntegerField(_("order"), default=0)
     text = models.TextField(
         _("text"),
-        help_text=_("Without the final semicolon or full stop, which the report adds by position. ") + MARKUP_HELP,
+        # format_lazy, not +: adding to a lazy string translates it at import, in English for good.
+        help_text=format_lazy(
+            "{} {}", _("Without the final semicolon or full stop, which the report adds by position."), MARKUP_HELP
+        ),
     )
 
     class Meta:
