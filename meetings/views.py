@@ -77,7 +77,7 @@ def participation(request, slug):
 
 
 def report(request, slug):
-    meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
+    meeting = visible_meeting(request, Meeting.objects.for_report(request.user), slug)
     document = build_report(meeting)
     # Rendered once per version of the report's content, like the exports.
     report_html = cache.get_or_set(
@@ -99,7 +99,7 @@ def report_download(request, slug, extension):
     if extension not in EXTENSIONS:
         raise Http404(_("There is no such format."))
     _token, changed_at = content_version.current()  # before reading the meeting: the date never runs ahead of the file
-    meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
+    meeting = visible_meeting(request, Meeting.objects.for_report(request.user), slug)
     return file_response(request, build_report(meeting), extension, changed_at)
 
 
@@ -107,7 +107,7 @@ def draft_part_download(request, slug, part, extension):
     if extension not in EXTENSIONS:
         raise Http404(_("There is no such format."))
     _token, changed_at = content_version.current()  # before reading the meeting: the date never runs ahead of the file
-    meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
+    meeting = visible_meeting(request, Meeting.objects.for_report(request.user), slug)
     symbol = next((d.symbol for d in draft_parts(meeting, request.user) if d.short_symbol == part), None)
     if symbol is None:
         raise Http404(_("The draft report has no such part."))
