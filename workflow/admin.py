@@ -145,6 +145,15 @@ class ContentInlineMixin(ScopedMixin, VersionedMixin):
 class ContentAdmin(ScopedMixin, VersionedMixin, SimpleHistoryAdmin):
     """A content model's admin: scoped to the user's meetings, versioned, with history, diff and revert."""
 
+    def save_model(self, request, obj, form, change):
+        # A record none of whose own fields changed is not saved: its version stays, so people editing its
+        # rows (the inlines) on the same page at once do not conflict over it.
+        match = request.resolver_match
+        on_change_page = match is not None and (match.url_name or "").endswith("_change")
+        if change and on_change_page and not form.has_changed():
+            return
+        super().save_model(request, obj, form, change)
+
     def get_historical_record_context_helper(self, request, historical_record):
         return ReadableDiffHelper(self.model, historical_record)
 

@@ -1,7 +1,7 @@
 """The form every editable record is saved through: it refuses to overwrite a change made since it was opened."""
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
@@ -38,7 +38,19 @@ def describe_changes(model, pk, opened, current):
 
 
 class VersionedModelForm(forms.ModelForm):
-    """Carries the version it was opened on; a save over a newer version is refused with what changed."""
+    """Carries the version it was opened on; a save over a newer version is merged or refused, row by row.
+
+    When the record changed since the form was opened, the form compares three versions: the one opened
+    (from the record's history), the current one and the posted one.
+    - This person changed nothing of the record: nothing of it is written (`has_changed()` is False).
+    - They changed other fields than the other person did: only theirs are written over the current record.
+    - Both changed a field: the save is refused with both texts; saving again replaces the other version.
+    """
+
+    _untouched = False
+
+    def has_changed(self):
+        return False if self._untouched else super().has_changed()
 
     def clean(self):
         cleaned_data = super().clean()
@@ -54,32 +66,105 @@ class VersionedModelForm(forms.ModelForm):
         # The content version's lock first, as every writing transaction takes it (congress/content_version.py).
         content_version.bump()
         # Locks the row until this request's transaction ends, so two saves cannot both pass the check.
-        current = (
-            model._default_manager.select_for_update()
-            .filter(pk=self.instance.pk)
-            .values_list("version", flat=True)
-            .first()
-        )
+        current = model._default_manager.select_for_update().filter(pk=self.instance.pk).first()
         if current is None:
             raise ValidationError(
                 _("Someone deleted this record after you opened it. Copy your text before you leave the page."),
                 code="deleted",
             )
-        if opened != current:
-            changes = describe_changes(model, self.instance.pk, opened, current)
-            # The page now carries the version it shows, so saving again replaces theirs knowingly.
-            self.data = self.data.copy()
-            self.data[self.add_prefix("version")] = current
-            raise ValidationError(
-                format_html(
-                    "{} {} {}",
-                    _("Not saved: this record was changed by someone else after you opened it."),
-                    changes,
-                    _(
-                        "Your text is still in the form. Compare it with theirs, then save again to replace "
-                        "their version with yours, or reload the page to start from theirs."
-                    ),
+        if opened == current.version:
+            return cleaned_data
+        before = opened_version(model, self.instance.pk, opened)
+        if before is not None:
+            mine = self._fields_changed_since(before)
+            theirs = {
+                name for name in self._model_fields() if _value(model, name, before) != _value(model, name, current)
+            }
+            if not mine:
+                self._untouched = True
+                cleaned_data["version"] = current.version
+                return cleaned_data
+            if not (mine & theirs) and not ("DELETE" in mine and theirs):
+                for name in theirs:
+                    cleaned_data[name] = getattr(current, name)
+                cleaned_data["version"] = current.version
+                return cleaned_data
+            both = sorted(mine & theirs)
+        else:
+            both = []
+        changes = describe_changes(model, self.instance.pk, opened, current.version)
+        yours = format_html_join(
+            "",
+            "<li><strong>{}</strong>, {}: {}</li>",
+            [
+                (capfirst(model._meta.get_field(name).verbose_name), _("your text"), self[name].data or "")
+                for name in both
+                if name != "DELETE"
+            ],
+        )
+        # The page now carries the version it shows, so saving again replaces theirs knowingly.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("version")] = current.version
+        raise ValidationError(
+            format_html(
+                "{} {} {} {}",
+                _("Not saved: this record was changed by someone else after you opened it."),
+                changes,
+                format_html("<ul>{}</ul>", yours) if both else "",
+                _(
+                    "Your text is still in the form. Compare it with theirs, then save again to replace "
+                    "their version with yours, or reload the page to start from theirs."
                 ),
-                code="conflict",
-            )
-        return cleaned_data
+            ),
+            code="conflict",
+        )
+
+    def _model_fields(self):
+        """The form's fields that are the record's own columns (not many-to-many, not the version)."""
+        names = []
+        for name in self.fields:
+            field = _concrete_field(type(self.instance), name)
+            if field is not None and name != "version" and not field.primary_key:
+                names.append(name)
+        return names
+
+    def _fields_changed_since(self, before):
+        """The fields this person changed from the version they opened (`before`)."""
+        model = type(self.instance)
+        changed = set()
+        for name in self.fields:
+            if name == "version":
+                continue
+            bound = self[name]
+            field = _concrete_field(model, name)
+            # What is not kept in the history (a choice of rows, DELETE) is compared with today's.
+            initial = bound.initial if field is None or field.primary_key else field.value_from_object(before)
+            if bound.field.has_changed(initial, bound.data):
+                changed.add(name)
+        return changed
+
+
+def _concrete_field(model, name):
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    return field if getattr(field, "concrete", False) and not field.many_to_many else None
+
+
+def _value(model, name, obj):
+    return model._meta.get_field(name).value_from_object(obj)
+
+
+def opened_version(model, pk, version):
+    """The record as it was at `version`, from its history; None when the history does not have it."""
+    manager = getattr(model._meta, "simple_history_manager_attribute", None)
+    if manager is None:
+        return None
+    record = (
+        getattr(model, manager)
+        .filter(**{model._meta.pk.attname: pk}, version=version)
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    return None if record is None else record.instance
