@@ -73,8 +73,9 @@ def test_finding2_a_reorder_keeps_a_correction_made_meanwhile(staff, discussion_
     firsts[key_of(firsts, "summary_paragraphs", row1.pk, "text")] = "A corrected paragraph."
     assert first.post(url, firsts).status_code == 302
 
-    order0, order1 = key_of(seconds, "summary_paragraphs", row0.pk, "order"), key_of(
-        seconds, "summary_paragraphs", row1.pk, "order"
+    order0, order1 = (
+        key_of(seconds, "summary_paragraphs", row0.pk, "order"),
+        key_of(seconds, "summary_paragraphs", row1.pk, "order"),
     )
     seconds[order0], seconds[order1] = seconds[order1], seconds[order0]
     assert second.post(url, seconds).status_code == 302
