@@ -18,3 +18,6 @@ urlpatterns += i18n_patterns(
     path("search/", meeting_views.search, name="search"),
     path("meetings/", include("meetings.urls")),
 )
+
+# A request over the server's limits (too many fields, too large) says so instead of a bare "Bad Request".
+handler400 = "congress.views.bad_request"
