@@ -182,6 +182,11 @@ class ContentAdmin(ScopedMixin, VersionedMixin, SimpleHistoryAdmin):
         return super().get_form(request, obj, change=change, **kwargs)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history's revert address passes the record's id positionally; the change page names it
+        # object_id, which the form's choices read (the sessions of the meeting being edited, its documents):
+        # without it a revert offered no choice and lost "agenda adopted at" and the like.
+        if request.resolver_match is not None:
+            request.resolver_match.kwargs.setdefault("object_id", object_id)
         # The history page only hides the revert button; a posted revert must pass the change permission too.
         if request.method == "POST":
             obj = self.get_object(request, unquote(object_id))
