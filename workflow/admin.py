@@ -13,6 +13,8 @@ from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
@@ -22,6 +24,20 @@ from workflow.diff import word_diff
 from workflow.forms import VersionedModelForm
 from workflow.history import mirrored_fields, revert_translations
 from workflow.models import MeetingAssignment
+
+MANAGEMENT_SUFFIXES = ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS", "-id", "version", "DELETE")
+
+
+def typed_texts(post):
+    """(field, text) for each text posted: what a person typed, to give back when a save cannot go through."""
+    texts = []
+    for name, values in post.lists():
+        if name == "csrfmiddlewaretoken" or name.startswith("_") or name.endswith(MANAGEMENT_SUFFIXES):
+            continue
+        for value in values:
+            if value.strip() and not value.strip().isdigit():
+                texts.append((name, value))
+    return texts
 
 
 class ReadableDiffHelper(HistoricalRecordContextHelper):
@@ -154,6 +170,37 @@ class ContentAdmin(ScopedMixin, VersionedMixin, SimpleHistoryAdmin):
             return
         super().save_model(request, obj, form, change)
 
+    def _refused_meanwhile(self, request, object_id):
+        """A save that cannot go through because of what happened since the page was opened (the record was
+        deleted, the report adopted): a page that says so and shows what was typed, instead of a bare 403 or
+        a redirect that loses it."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            if not self.has_view_permission(request):
+                return None
+            reason = _("Someone deleted this record after you opened it, so your changes were not saved.")
+            back = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+        else:
+            meeting = roles.meeting_of(obj)
+            frozen = (
+                meeting is not None and meeting.report_is_adopted and roles.label_of(self.model) in roles.REPORT_CONTENT
+            )
+            if not frozen or self.has_change_permission(request, obj) or not self.has_view_permission(request, obj):
+                return None
+            reason = _("Nothing was saved. %(frozen)s") % {"frozen": roles.frozen_message(meeting)}
+            back = request.path
+        return TemplateResponse(
+            request,
+            "admin/workflow/not_saved.html",
+            {
+                **self.admin_site.each_context(request),
+                "reason": reason,
+                "texts": typed_texts(request.POST),
+                "back": back,
+            },
+            status=409,
+        )
+
     def get_historical_record_context_helper(self, request, historical_record):
         return ReadableDiffHelper(self.model, historical_record)
 
@@ -198,6 +245,8 @@ class ContentAdmin(ScopedMixin, VersionedMixin, SimpleHistoryAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "POST" and (refused := self._refused_meanwhile(request, object_id)) is not None:
+            return refused
         if request.method == "GET":
             obj = self.get_object(request, unquote(object_id))
             meeting = roles.meeting_of(obj)

@@ -56,6 +56,8 @@ class VersionedModelForm(forms.ModelForm):
         cleaned_data = super().clean()
         opened = cleaned_data.get("version")
         if self.instance.pk is None:
+            if self._row_deleted_meanwhile():
+                return cleaned_data
             cleaned_data["version"] = 0
             return cleaned_data
         if opened is None:
@@ -117,6 +119,38 @@ class VersionedModelForm(forms.ModelForm):
                 ),
             ),
             code="conflict",
+        )
+
+    def _row_deleted_meanwhile(self):
+        """A row of an inline that someone deleted after the page was opened (its posted id is no record).
+
+        Django refused it with an error on the hidden id field, which the page does not show. A row this
+        person did not change simply goes; a row they changed is refused with a message they can see, and
+        their text stays in the form. Either way the page saves again once they have taken their text.
+        """
+        pk_name = type(self.instance)._meta.pk.name
+        if pk_name not in self.fields or pk_name not in self.errors:
+            return False
+        posted = self[pk_name].data
+        if not posted:
+            # The deleted row, reported on the page before: saving again leaves it out.
+            del self._errors[pk_name]
+            self._untouched = True
+            return True
+        model = type(self.instance)
+        before = opened_version(model, posted, self["version"].data) if "version" in self.fields else None
+        del self._errors[pk_name]
+        self.data = self.data.copy()
+        self.data[self.add_prefix(pk_name)] = ""  # saving again leaves the deleted row out
+        if before is not None and not self._fields_changed_since(before) - {pk_name}:
+            self._untouched = True
+            return True
+        raise ValidationError(
+            _(
+                "Someone deleted this record after you opened it, so it was not saved. Your text is still "
+                "below: copy it into a new row if it is still needed, then save again."
+            ),
+            code="deleted",
         )
 
     def _model_fields(self):
