@@ -2,11 +2,14 @@
 
 from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.validators import MaxLengthValidator
+from django.db import models
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from congress import content_version
 from workflow.diff import word_diff
@@ -37,6 +40,18 @@ def describe_changes(model, pk, opened, current):
     return format_html("{} ({}):<ul>{}</ul>", who, when, changes)
 
 
+# The longest text of one field: a report's paragraph runs to a few thousand characters at most. Longer text
+# made every PDF request run half a minute, and its history page and conflict message fail.
+DRAFTED_TEXT_MAX_CHARS = 20_000
+
+
+class DraftedTextLength(MaxLengthValidator):
+    message = _lazy(
+        "A text here holds at most %(limit_value)d characters and this one has %(show_value)d: "
+        "split it into several paragraphs."
+    )
+
+
 class VersionedModelForm(forms.ModelForm):
     """Carries the version it was opened on; a save over a newer version is merged or refused, row by row.
 
@@ -48,6 +63,20 @@ class VersionedModelForm(forms.ModelForm):
     """
 
     _untouched = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        model = self._meta.model
+        for name, field in self.fields.items():
+            model_field = _concrete_field(model, name)
+            if (
+                isinstance(model_field, models.TextField)
+                and isinstance(field, forms.CharField)
+                and not field.max_length
+            ):
+                field.max_length = DRAFTED_TEXT_MAX_CHARS
+                field.validators.append(DraftedTextLength(DRAFTED_TEXT_MAX_CHARS))
+                field.widget.attrs["maxlength"] = str(DRAFTED_TEXT_MAX_CHARS)
 
     def has_changed(self):
         return False if self._untouched else super().has_changed()
