@@ -11,7 +11,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import InlineModelAdmin
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -81,6 +81,23 @@ class KeysOnlyAutocompleteSelectMultiple(KeysOnlyMixin, AutocompleteSelectMultip
     pass
 
 
+def _leads_to(model, path):
+    """The model a list filter's path (meeting, discussion__meeting) ends at, or None."""
+    try:
+        for step in path.split("__"):
+            model = model._meta.get_field(step).related_model
+    except (FieldDoesNotExist, AttributeError):
+        return None
+    return model
+
+
+class ScopedMeetingFilter(admin.RelatedFieldListFilter):
+    def field_choices(self, field, request, model_admin):
+        return [
+            (meeting.pk, str(meeting)) for meeting in roles.visible_meetings(request.user).select_related("congress")
+        ]
+
+
 class ScopedMixin:
     """Limits a model admin or inline to the meetings the user works on, and to what their role there allows."""
 
@@ -97,7 +114,23 @@ class ScopedMixin:
             return False
         if obj is None:
             return True
-        return roles.may(request.user, action, self.model, roles.meeting_of(obj))
+        try:
+            meeting = roles.meeting_of(obj)
+        except ObjectDoesNotExist:
+            # A deleted record (its history) whose meeting is gone too: nobody is assigned to it any more.
+            return roles.is_secretariat(request.user)
+        return roles.may(request.user, action, self.model, meeting)
+
+    def get_list_filter(self, request):
+        """A filter by meeting offers only the meetings the user works on, not every meeting's symbol."""
+        from meetings.models import Meeting
+
+        filters = []
+        for entry in super().get_list_filter(request):
+            if isinstance(entry, str) and _leads_to(self.model, entry) is Meeting:
+                entry = (entry, ScopedMeetingFilter)
+            filters.append(entry)
+        return filters
 
     def has_view_permission(self, request, obj=None):
         return self._allows(request, "view", obj, super().has_view_permission(request, obj))

@@ -1,0 +1,49 @@
+"""The Low list of the attack review: each fixed here has its test."""
+
+import datetime
+
+import icalendar
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_a_plenary_meeting_on_the_last_evening_of_9999_does_not_break_the_calendar(client):
+    from tests.factories import MeetingFactory
+
+    meeting = MeetingFactory(
+        start_date=datetime.date(9999, 12, 30), end_date=datetime.date(9999, 12, 31), time_zone="Asia/Tokyo"
+    )
+    meeting.sessions.create(number=1, date=datetime.date(9999, 12, 31), start_time=datetime.time(22, 0))
+    response = client.get(reverse("meetings:programme_ics", kwargs={"slug": meeting.slug}))
+    assert response.status_code == 200
+    [event] = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert event.decoded("dtstart") == datetime.date(9999, 12, 31)
+
+
+def test_admin_list_filters_name_only_the_users_meetings(staff):
+    from tests.factories import MeetingAssignmentFactory
+
+    third = MeetingAssignmentFactory(user=staff.outsider).meeting
+    changelist = client_for(staff.outsider).get(reverse("admin:meetings_document_changelist")).context["cl"]
+    [meeting_filter] = [spec for spec in changelist.filter_specs if getattr(spec, "field_path", "") == "meeting"]
+    assert sorted(label for _pk, label in meeting_filter.lookup_choices) == sorted(
+        [staff.other_meeting.symbol, third.symbol]
+    )
+
+
+def test_the_history_of_a_record_whose_meeting_was_deleted_is_not_a_server_error(staff):
+    paragraph = staff.other_meeting.paragraphs.create(part="other_matters", text="Gone with its meeting.")
+    pk = paragraph.pk
+    staff.other_meeting.delete()
+    url = reverse("admin:meetings_meetingparagraph_history", args=[pk])
+    assert client_for(staff.outsider).get(url).status_code in (403, 404)
+    assert client_for(staff.secretariat).get(url).status_code == 200
