@@ -1,8 +1,9 @@
 """The public pages: what a delegate reads before and during a meeting. Unpublished meetings are 404s."""
 
 from django.core.cache import cache
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from congress import content_version
@@ -62,13 +63,21 @@ def document_file(request, slug, pk, language):
     version = document.files.filter(language=language).first()
     if version is None:
         raise Http404(_("This document has no file in that language."))
-    # Always a download of the type its extension names, never sniffed (SecurityMiddleware adds nosniff).
-    return FileResponse(
-        version.file.open("rb"),
-        as_attachment=True,
-        filename=version.filename,
-        content_type=content_type_for(version.filename),
-    )
+    # Each save of a language version raises its version: a replaced file has a new tag.
+    etag = f'"file-{version.pk}-{version.version}"'
+    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+        response = HttpResponseNotModified()
+    else:
+        # Always a download of the type its extension names, never sniffed (SecurityMiddleware adds nosniff).
+        response = FileResponse(
+            version.file.open("rb"),
+            as_attachment=True,
+            filename=version.filename,
+            content_type=content_type_for(version.filename),
+        )
+    response["ETag"] = etag
+    patch_cache_control(response, no_cache=True)
+    return response
 
 
 def participation(request, slug):

@@ -47,3 +47,16 @@ def test_the_history_of_a_record_whose_meeting_was_deleted_is_not_a_server_error
     url = reverse("admin:meetings_meetingparagraph_history", args=[pk])
     assert client_for(staff.outsider).get(url).status_code in (403, 404)
     assert client_for(staff.secretariat).get(url).status_code == 200
+
+
+def test_a_file_download_carries_an_etag_and_answers_304(client, settings, tmp_path):
+    from tests.factories import DocumentFileFactory
+
+    settings.MEDIA_ROOT = tmp_path
+    version = DocumentFileFactory()
+    url = version.get_absolute_url()
+    first = client.get(url)
+    assert first.status_code == 200
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    version.save()  # a replaced file is a new version
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
