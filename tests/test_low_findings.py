@@ -60,3 +60,24 @@ def test_a_file_download_carries_an_etag_and_answers_304(client, settings, tmp_p
     assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
     version.save()  # a replaced file is a new version
     assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_an_import_racing_an_editors_add_gives_back_the_typed_text(staff, monkeypatch):
+    from django.db import IntegrityError
+
+    from meetings.models import Delegate
+    from tests.admin_forms import add_inline_row, form_data
+    from tests.factories import ParticipationFactory
+
+    delegation = ParticipationFactory(meeting=staff.meeting)
+    url = reverse("admin:meetings_participation_change", args=[delegation.pk])
+    editor = client_for(staff.editor)
+    data = add_inline_row(form_data(editor.get(url)), "delegates", name="Ms. Typed Carefully", order=1)
+
+    def clash(*args, **kwargs):  # the import saved the same person between the form's checks and this save
+        raise IntegrityError('duplicate key value violates unique constraint "unique_delegate_name"')
+
+    monkeypatch.setattr(Delegate, "save", clash)
+    response = editor.post(url, data)
+    assert response.status_code == 409
+    assert "Ms. Typed Carefully" in response.content.decode()

@@ -5,6 +5,7 @@ The admins of the three content apps build on `ContentAdmin` and `ContentInlineM
 
 import copy
 import dataclasses
+import logging
 
 from django import forms
 from django.contrib import admin, messages
@@ -12,7 +13,7 @@ from django.contrib.admin.options import InlineModelAdmin
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -25,6 +26,7 @@ from workflow.forms import VersionedModelForm
 from workflow.history import mirrored_fields, revert_translations
 from workflow.models import MeetingAssignment
 
+logger = logging.getLogger(__name__)
 MANAGEMENT_SUFFIXES = ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS", "-id", "version", "DELETE")
 
 
@@ -222,6 +224,9 @@ class ContentAdmin(ScopedMixin, VersionedMixin, SimpleHistoryAdmin):
                 return None
             reason = _("Nothing was saved. %(frozen)s") % {"frozen": roles.frozen_message(meeting)}
             back = request.path
+        return self._not_saved(request, reason, back)
+
+    def _not_saved(self, request, reason, back):
         return TemplateResponse(
             request,
             "admin/workflow/not_saved.html",
@@ -233,6 +238,21 @@ class ContentAdmin(ScopedMixin, VersionedMixin, SimpleHistoryAdmin):
             },
             status=409,
         )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except IntegrityError:
+            # Someone (an import, another editor) saved a row that clashes with one of this page's, between
+            # its checks and its save; the whole save was rolled back. Say so and give back what was typed.
+            if request.method != "POST":
+                raise
+            logger.warning("A save of %s clashed with another one and was rolled back", request.path, exc_info=True)
+            reason = _(
+                "Someone else saved a record at the same moment that clashes with one of yours (the same name "
+                "or number), so nothing was saved."
+            )
+            return self._not_saved(request, reason, request.path)
 
     def get_historical_record_context_helper(self, request, historical_record):
         return ReadableDiffHelper(self.model, historical_record)
