@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 from import_export.admin import ImportMixin
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
+from meetings import participants_import
 from meetings.downloads import FORMAT_NAMES, file_response, rendered, report_downloads
 from meetings.models import (
     AgendaItem,
@@ -448,11 +449,32 @@ class ParticipationAdmin(ImportMixin, ContentAdmin):
     # Each saved row is in its model's history; the admin log would file delegates under participations.
     skip_admin_log = True
 
+    tmp_storage_class = participants_import.SessionStorage
+
     def has_import_permission(self, request):
         return request.user.has_perm("meetings.add_delegate")
 
+    def import_action(self, request, **kwargs):
+        with participants_import.bound_to(request.session):
+            return super().import_action(request, **kwargs)
+
+    def process_import(self, request, **kwargs):
+        # The file confirmed is the one this session previewed, whatever name the POST gives.
+        if request.method == "POST" and not participants_import.is_pending(
+            request.session, request.POST.get("import_file_name")
+        ):
+            messages.error(request, _("This import is no longer waiting for confirmation: upload the file again."))
+            return HttpResponseRedirect(reverse("admin:meetings_participation_import"))
+        with participants_import.bound_to(request.session):
+            return super().process_import(request, **kwargs)
+
     def _importable_meetings(self, request):
-        return roles.meetings_where(request.user, "add", Delegate).select_related("congress")
+        # Not an adopted meeting: the delegations are what its report's attendance paragraphs say.
+        return (
+            roles.meetings_where(request.user, "add", Delegate)
+            .exclude(report_status=Meeting.ReportStatus.ADOPTED)
+            .select_related("congress")
+        )
 
     def create_import_form(self, request):
         form = super().create_import_form(request)

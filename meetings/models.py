@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from congress.dates import date_range, long_date, ordinal
 from congress.models import Congress, Organization, RegionalCommission, StandardParagraph, State, Topic
 from meetings.uploads import validate_document_upload
+from workflow import visibility
 from workflow.history import ContentHistory
 from workflow.models import Versioned
 
@@ -25,8 +26,9 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
     def visible_to(self, user):
-        """Published meetings; staff also see the ones the secretariat is still preparing."""
-        return self if user.is_staff else self.published()
+        """The meetings `user` may see on the public site (workflow/visibility.py): the published ones, and
+        the unpublished ones the secretariat and the meeting's own staff preview."""
+        return self.filter(visibility.meetings_filter(user))
 
     def for_listing(self):
         """Grouped by Congress, newest first; within a Congress the meetings to come, then the past ones."""
@@ -108,8 +110,13 @@ class MeetingQuerySet(models.QuerySet):
             ),
         )
 
-    def for_report(self):
-        """Everything the report builder reads, in a fixed number of queries whatever the meeting's size."""
+    def for_report(self, user=None):
+        """Everything the report builder reads, in a fixed number of queries whatever the meeting's size.
+
+        Given the reader (`user`), the documents are those they may see (workflow/visibility.py), so the
+        public report's annex and chapter IV list no unpublished document; without one (the admin's and the
+        command line's exports), every document of the meeting.
+        """
         from recommendations.models import Discussion
 
         return self.select_related(
@@ -133,7 +140,9 @@ class MeetingQuerySet(models.QuerySet):
                 "agenda_items",
                 queryset=AgendaItem.objects.select_related("topic__congress", "topic__agenda_item", "topic__workshop"),
             ),
-            "documents",
+            Prefetch(
+                "documents", queryset=Document.objects.all() if user is None else Document.objects.visible_to(user)
+            ),
             Prefetch("part_assignments", queryset=ReportPartAssignment.objects.select_related("part")),
             Prefetch(
                 "discussions",
@@ -635,10 +644,9 @@ class AgendaItem(Versioned):
 
 class DocumentQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Published documents of published meetings; staff also see the unpublished ones."""
-        if user.is_staff:
-            return self
-        return self.filter(is_published=True, meeting__is_published=True)
+        """Published documents of published meetings, and those of the meetings `user` previews
+        (workflow/visibility.py)."""
+        return self.filter(visibility.documents_filter(user))
 
 
 class Document(Versioned):

@@ -1,8 +1,9 @@
 """The public pages: what a delegate reads before and during a meeting. Unpublished meetings are 404s."""
 
 from django.core.cache import cache
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -64,13 +65,21 @@ def document_file(request, slug, pk, language):
     version = document.files.filter(language=language).first()
     if version is None:
         raise Http404(_("This document has no file in that language."))
-    # Always a download of the type its extension names, never sniffed (SecurityMiddleware adds nosniff).
-    return FileResponse(
-        version.file.open("rb"),
-        as_attachment=True,
-        filename=version.filename,
-        content_type=content_type_for(version.filename),
-    )
+    # Each save of a language version raises its version: a replaced file has a new tag.
+    etag = f'"file-{version.pk}-{version.version}"'
+    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+        response = HttpResponseNotModified()
+    else:
+        # Always a download of the type its extension names, never sniffed (SecurityMiddleware adds nosniff).
+        response = FileResponse(
+            version.file.open("rb"),
+            as_attachment=True,
+            filename=version.filename,
+            content_type=content_type_for(version.filename),
+        )
+    response["ETag"] = etag
+    patch_cache_control(response, no_cache=True)
+    return response
 
 
 def participation(request, slug):
@@ -84,7 +93,7 @@ def page_language():
 
 
 def report(request, slug):
-    meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
+    meeting = visible_meeting(request, Meeting.objects.for_report(request.user), slug)
     document = build_report(meeting, page_language())
     # Rendered once per version of the report's content, like the exports.
     report_html = cache.get_or_set(
@@ -106,7 +115,7 @@ def report_download(request, slug, extension):
     if extension not in EXTENSIONS:
         raise Http404(_("There is no such format."))
     _token, changed_at = content_version.current()  # before reading the meeting: the date never runs ahead of the file
-    meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
+    meeting = visible_meeting(request, Meeting.objects.for_report(request.user), slug)
     return file_response(request, build_report(meeting, page_language()), extension, changed_at)
 
 
@@ -114,7 +123,7 @@ def draft_part_download(request, slug, part, extension):
     if extension not in EXTENSIONS:
         raise Http404(_("There is no such format."))
     _token, changed_at = content_version.current()  # before reading the meeting: the date never runs ahead of the file
-    meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
+    meeting = visible_meeting(request, Meeting.objects.for_report(request.user), slug)
     symbol = next((d.symbol for d in draft_parts(meeting, request.user) if d.short_symbol == part), None)
     if symbol is None:
         raise Http404(_("The draft report has no such part."))

@@ -13,7 +13,10 @@ from tests.factories import DocumentFactory, DocumentFileFactory, MeetingFactory
 pytestmark = pytest.mark.django_db
 
 # Patterns that are not pages about meetings.
-NOT_PUBLIC_PAGES = {"healthz"}  # says only whether the database answers; tested in test_operations
+NOT_PUBLIC_PAGES = {
+    "healthz",  # says only whether the database answers; tested in test_operations
+    "admin_view_on_site",  # the admin's redirect to a public page; tested in workflow/test_preview_rule
+}
 NOT_PUBLIC_NAMESPACES = {"admin"}
 
 

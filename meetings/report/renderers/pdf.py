@@ -6,9 +6,16 @@ and the contents list's page numbers, which WeasyPrint resolves from the laid-ou
 tagged (PDF/UA) with the document's language; variant="pdf/a-3b" gives an archival PDF/A file.
 """
 
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.apps import apps
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from tinycss2.serializer import serialize_string_value
 from weasyprint import CSS, HTML
+from weasyprint.urls import URLFetcher
 
 from meetings.report.renderers import marks
 from meetings.report.renderers.base import filename_for
@@ -19,12 +26,36 @@ VARIANTS = {"pdf/ua-1": "pdf/ua-1", "pdf/a-3b": "pdf/a-3b"}
 
 
 def css_string(text):
-    """A CSS string literal, for the running header and footer.
+    """A CSS string literal, for the running header and footer, written by tinycss2's serializer.
 
-    It sits inside the page's <style>, so "<" is escaped too: a symbol holding "</style>" cannot end it.
+    The serializer escapes quotes, backslashes and every line break CSS knows (\\n, \\r, \\f), so a symbol
+    cannot end the string. It sits inside the page's <style>, so "<" is escaped too: a symbol holding
+    "</style>" cannot end it.
     """
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ").replace("\n", "\\a ")
+    escaped = serialize_string_value(text).replace("<", "\\3c ")
     return f'"{escaped}"'
+
+
+class StaticFilesOnly(URLFetcher):
+    """WeasyPrint's fetcher for the report: the app's own static files (stylesheets, fonts), nothing else.
+
+    Whatever the report says, rendering it never reaches the network or another file of the server.
+    """
+
+    def fetch(self, url, headers=None):
+        if url.startswith("file:"):
+            path = Path(unquote(urlsplit(url).path)).resolve()
+            if any(path.is_relative_to(root) for root in static_roots()) and path.is_file():
+                return super().fetch(url, headers)
+        raise ValueError(f"The report's PDF loads only the site's own static files, not {url[:200]}")
+
+
+def static_roots():
+    roots = [Path(location).resolve() for location in settings.STATICFILES_DIRS]
+    if settings.STATIC_ROOT:
+        roots.append(Path(settings.STATIC_ROOT).resolve())
+    roots += [Path(app.path, "static").resolve() for app in apps.get_app_configs()]
+    return roots
 
 
 def render(report, variant="pdf/ua-1"):
@@ -41,12 +72,12 @@ def render(report, variant="pdf/ua-1"):
             "barcode_text": marks.barcode_text(report),
         },
     )
+    fetcher = StaticFilesOnly(allowed_protocols=["file"], allow_redirects=False)
     stylesheets = [
-        CSS(filename=finders.find("css/report.css")),
-        CSS(filename=finders.find("css/print.css")),
-        CSS(filename=finders.find("css/report-languages.css")),
+        CSS(filename=finders.find(name), url_fetcher=fetcher)
+        for name in ("css/report.css", "css/print.css", "css/report-languages.css")
     ]
-    content = HTML(string=page).write_pdf(
+    content = HTML(string=page, url_fetcher=fetcher).write_pdf(
         stylesheets=stylesheets, pdf_variant=VARIANTS[variant], pdf_identifier=report.symbol.encode()
     )
     suffix = "" if variant == "pdf/ua-1" else "-pdfa"
