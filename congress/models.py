@@ -271,3 +271,24 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return f"{self.token} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
+
+
+class MeetingVersion(models.Model):
+    """Names the current state of one meeting's content: its own records and the shared ones it shows.
+
+    A meeting's public pages, its report tree and its exports are cached under this token (see
+    `congress.content_version`), so an edit to one meeting leaves every other meeting's pages valid.
+    """
+
+    meeting = models.OneToOneField(
+        "meetings.Meeting", on_delete=models.CASCADE, primary_key=True, related_name="+", verbose_name=_("meeting")
+    )
+    token = models.CharField(_("token"), max_length=32, editable=False)
+    changed_at = models.DateTimeField(_("changed at"), editable=False)
+
+    class Meta:
+        verbose_name = _("meeting content version")
+        verbose_name_plural = _("meeting content versions")
+
+    def __str__(self):
+        return f"{self.meeting_id}: {self.token} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from congress import content_version
+from congress.page_cache import MEETING, SITE, cached_page
 from meetings.calendar import programme_calendar
 from meetings.downloads import EXPORT_CACHE_SECONDS, draft_parts, file_response, report_downloads
 from meetings.forms import SearchForm
@@ -21,21 +22,25 @@ def visible_meeting(request, queryset, slug):
     return get_object_or_404(queryset.visible_to(request.user), slug=slug)
 
 
+@cached_page(SITE)
 def home(request):
     meetings = Meeting.objects.visible_to(request.user).for_listing()
     return render(request, "meetings/home.html", {"meetings": meetings, "search_form": SearchForm()})
 
 
+@cached_page(MEETING)
 def meeting_detail(request, slug):
     meeting = visible_meeting(request, Meeting.objects.for_meeting_page(request.user), slug)
     return render(request, "meetings/meeting_detail.html", {"meeting": meeting})
 
 
+@cached_page(MEETING)
 def agenda(request, slug):
     meeting = visible_meeting(request, Meeting.objects.for_agenda(request.user), slug)
     return render(request, "meetings/agenda.html", {"meeting": meeting})
 
 
+@cached_page(MEETING)
 def programme(request, slug):
     meeting = visible_meeting(request, Meeting.objects.for_programme(), slug)
     return render(request, "meetings/programme.html", {"meeting": meeting})
@@ -48,6 +53,7 @@ def programme_ics(request, slug):
     return response
 
 
+@cached_page(MEETING)
 def documents(request, slug):
     meeting = visible_meeting(request, Meeting.objects.for_documents(request.user), slug)
     return render(request, "meetings/documents.html", {"meeting": meeting})
@@ -71,11 +77,13 @@ def document_file(request, slug, pk, language):
     )
 
 
+@cached_page(MEETING)
 def participation(request, slug):
     meeting = visible_meeting(request, Meeting.objects.for_participation(), slug)
     return render(request, "meetings/participation.html", {"meeting": meeting})
 
 
+@cached_page(MEETING)
 def report(request, slug):
     meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
     document = build_report(meeting)
@@ -95,10 +103,15 @@ def report(request, slug):
     )
 
 
+def meeting_changed_at(slug):
+    version = content_version.for_meeting(slug=slug)
+    return None if version is None else version[1]
+
+
 def report_download(request, slug, extension):
     if extension not in EXTENSIONS:
         raise Http404(_("There is no such format."))
-    _token, changed_at = content_version.current()  # before reading the meeting: the date never runs ahead of the file
+    changed_at = meeting_changed_at(slug)  # before reading the meeting: the date never runs ahead of the file
     meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
     return file_response(request, build_report(meeting), extension, changed_at)
 
@@ -106,7 +119,7 @@ def report_download(request, slug, extension):
 def draft_part_download(request, slug, part, extension):
     if extension not in EXTENSIONS:
         raise Http404(_("There is no such format."))
-    _token, changed_at = content_version.current()  # before reading the meeting: the date never runs ahead of the file
+    changed_at = meeting_changed_at(slug)  # before reading the meeting: the date never runs ahead of the file
     meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
     symbol = next((d.symbol for d in draft_parts(meeting, request.user) if d.short_symbol == part), None)
     if symbol is None:
@@ -114,6 +127,7 @@ def draft_part_download(request, slug, part, extension):
     return file_response(request, build_draft_parts(meeting)[symbol], extension, changed_at)
 
 
+@cached_page(SITE, params=("q",))
 def search(request):
     form = SearchForm(request.GET or None)
     results = None
