@@ -11,7 +11,8 @@ from meetings.calendar import programme_calendar
 from meetings.downloads import EXPORT_CACHE_SECONDS, draft_parts, file_response, report_downloads
 from meetings.forms import SearchForm
 from meetings.models import Document, Meeting
-from meetings.report.builder import build_draft_parts, build_report
+from meetings.report.builder import build_draft_parts
+from meetings.report.cache import built_report, cached_report
 from meetings.report.renderers import EXTENSIONS
 from meetings.report.renderers.html import render_fragment
 from meetings.search import search_meetings
@@ -83,10 +84,25 @@ def participation(request, slug):
     return render(request, "meetings/participation.html", {"meeting": meeting})
 
 
+def meeting_and_report(request, slug):
+    """(meeting, its built report, the version's date): the tree from the cache while the meeting is unchanged.
+
+    The meeting's version is read first, so the date never runs ahead of the report; with the tree
+    cached, the meeting is read only for its header and downloads.
+    """
+    version = content_version.for_meeting(slug=slug)
+    token, changed_at = version or (None, None)
+    if version is not None and (document := cached_report(slug, token)) is not None:
+        header = Meeting.objects.select_related("congress").prefetch_related("documents")
+        meeting = visible_meeting(request, header, slug)
+        return meeting, document, changed_at
+    meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
+    return meeting, built_report(meeting, token), changed_at
+
+
 @cached_page(MEETING)
 def report(request, slug):
-    meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
-    document = build_report(meeting)
+    meeting, document, _changed_at = meeting_and_report(request, slug)
     # Rendered once per version of the report's content, like the exports.
     report_html = cache.get_or_set(
         f"report-html:{document.symbol}:{document.version}", lambda: render_fragment(document), EXPORT_CACHE_SECONDS
@@ -103,24 +119,20 @@ def report(request, slug):
     )
 
 
-def meeting_changed_at(slug):
-    version = content_version.for_meeting(slug=slug)
-    return None if version is None else version[1]
-
-
 def report_download(request, slug, extension):
     if extension not in EXTENSIONS:
         raise Http404(_("There is no such format."))
-    changed_at = meeting_changed_at(slug)  # before reading the meeting: the date never runs ahead of the file
-    meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
-    return file_response(request, build_report(meeting), extension, changed_at)
+    _meeting, document, changed_at = meeting_and_report(request, slug)
+    return file_response(request, document, extension, changed_at)
 
 
 def draft_part_download(request, slug, part, extension):
     if extension not in EXTENSIONS:
         raise Http404(_("There is no such format."))
-    changed_at = meeting_changed_at(slug)  # before reading the meeting: the date never runs ahead of the file
+    # Before reading the meeting: the date never runs ahead of the file.
+    version = content_version.for_meeting(slug=slug)
     meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
+    changed_at = version[1] if version else None
     symbol = next((d.symbol for d in draft_parts(meeting, request.user) if d.short_symbol == part), None)
     if symbol is None:
         raise Http404(_("The draft report has no such part."))
