@@ -253,13 +253,14 @@ def bump_on_relation_change(sender, instance, action, model, pk_set, **kwargs):
 
 
 def content_models():
-    """Every model of the content apps except the versions and the history records, which copy writes."""
-    from congress.models import ContentVersion, MeetingVersion
+    """Every model of the content apps except those written from the content: versions, search entries, history."""
+    from congress.models import ContentVersion, MeetingVersion, SearchEntry, SearchIndexVersion
 
+    derived = (ContentVersion, MeetingVersion, SearchEntry, SearchIndexVersion)
     for label in CONTENT_APPS:
         for model in apps.get_app_config(label).get_models():
-            # Not the versions themselves, nor simple-history's records (they have instance_type).
-            if model not in (ContentVersion, MeetingVersion) and not hasattr(model, "instance_type"):
+            # Not what is written from the content, nor simple-history's records (they have instance_type).
+            if model not in derived and not hasattr(model, "instance_type"):
                 yield model
 
 
