@@ -26,6 +26,20 @@ T = {
     "Documents:": ("الوثائق:", "文件：", "Documents :", "Документы:", "Documentos:"),
     "Breadcrumb": ("مسار التنقل", "导航路径", "Fil d’Ariane", "Навигационная цепочка", "Ruta de navegación"),
     "Meetings": ("الاجتماعات", "会议", "Réunions", "Совещания", "Reuniones"),
+    "Paragraphs of the report": (
+        "فقرات التقرير",
+        "报告段落",
+        "Paragraphes du rapport",
+        "Пункты доклада",
+        "Párrafos del informe",
+    ),
+    "States and organizations represented": (
+        "الدول والمنظمات الممثلة",
+        "有代表出席的国家和组织",
+        "États et organisations représentés",
+        "Представленные государства и организации",
+        "Estados y organizaciones representados",
+    ),
     "Preview: this meeting is not published; only the secretariat sees it.": (
         "معاينة: هذا الاجتماع غير منشور؛ لا تراه إلا الأمانة.",
         "预览：本次会议尚未发布，只有秘书处可以看到。",
