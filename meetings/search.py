@@ -74,6 +74,17 @@ class Group:
 
 def search_meetings(words, *, user):
     """The groups of hits for the words, best first, among what `user` may see, in the active language."""
+    by_kind = {}
+    found = matching_entries(words, user=user).select_related("meeting__congress")
+    for entry in found[: RESULTS_PER_KIND * len(KINDS)]:
+        hits = by_kind.setdefault(entry.kind, [])
+        if len(hits) < RESULTS_PER_KIND:
+            hits.append(Hit(entry.meeting, entry.text, entry.url, entry.where, highlight(entry.text, words)))
+    return [Group(title, by_kind[kind]) for kind, title in KINDS if kind in by_kind]
+
+
+def matching_entries(words, *, user):
+    """The index entries that match the words, best first, among what `user` may see, in the active language."""
     language = translation.get_language() or "en"
     meetings = Meeting.objects.visible_to(user)
     index_stale_meetings(language)
@@ -81,24 +92,17 @@ def search_meetings(words, *, user):
         Q(document__isnull=True) | Q(document__in=Document.objects.visible_to(user))
     )
     if number := paragraph_number(words):
-        found = entries.filter(number=number).order_by("meeting__start_date", "order")
-    elif connection.vendor == "postgresql":
+        return entries.filter(number=number).order_by("meeting__start_date", "order")
+    if connection.vendor == "postgresql":
         query = SearchQuery(words, search_type="websearch", config=CONFIGS.get(language, "simple"))
         condition = Q(vector=query)
         if language in SUBSTRING_LANGUAGES:
             condition |= Q(text__icontains=words.strip())
-        found = entries.filter(condition).annotate(rank=SearchRank(F("vector"), query)).order_by("-rank", "order")
-    else:
-        condition = Q()
-        for word in words.split():
-            condition &= Q(text__icontains=word) | Q(terms__icontains=word)
-        found = entries.filter(condition).order_by("order")
-    by_kind = {}
-    for entry in found.select_related("meeting__congress")[: RESULTS_PER_KIND * len(KINDS)]:
-        hits = by_kind.setdefault(entry.kind, [])
-        if len(hits) < RESULTS_PER_KIND:
-            hits.append(Hit(entry.meeting, entry.text, entry.url, entry.where, highlight(entry.text, words)))
-    return [Group(title, by_kind[kind]) for kind, title in KINDS if kind in by_kind]
+        return entries.filter(condition).annotate(rank=SearchRank(F("vector"), query)).order_by("-rank", "order")
+    condition = Q()
+    for word in words.split():
+        condition &= Q(text__icontains=word) | Q(terms__icontains=word)
+    return entries.filter(condition).order_by("order")
 
 
 def paragraph_number(words):

@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                 ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='meetings.meeting')),
             ],
             options={
-                'indexes': [models.Index(fields=['language', 'number'], name='search_entry_number')],
+                'indexes': [models.Index(fields=['number', 'language'], name='search_entry_number')],
             },
         ),
         migrations.CreateModel(
