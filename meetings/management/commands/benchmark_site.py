@@ -202,7 +202,8 @@ class Command(BaseCommand):
         env = {**os.environ, "DEBUG": "false", "ALLOWED_HOSTS": "127.0.0.1,localhost", "CONN_MAX_AGE": "60"}
         # As in production, the workers share one cache of the rendered report and exports.
         env.setdefault("CACHE_URL", "redis://127.0.0.1:6379/1")
-        env.setdefault("SECRET_KEY", "benchmark-only-" + os.urandom(24).hex())
+        # The staff session made here must be valid there: the same key signs it.
+        env["SECRET_KEY"] = settings.SECRET_KEY
         env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         subprocess.run([sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], env=env, check=True)
         server = subprocess.Popen(
