@@ -94,8 +94,9 @@ class VersionedModelForm(forms.ModelForm):
             cleaned_data["version"] = self.instance.version
             return cleaned_data
         model = type(self.instance)
-        # The content version's lock first, as every writing transaction takes it (congress/content_version.py).
-        content_version.bump()
+        # The content version's lock first, as every writing transaction takes it (congress/content_version.py),
+        # without replacing it: a refused save leaves every cached page valid.
+        content_version.lock()
         # Locks the row until this request's transaction ends, so two saves cannot both pass the check.
         current = model._default_manager.select_for_update().filter(pk=self.instance.pk).first()
         if current is None:
