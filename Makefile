@@ -62,7 +62,7 @@ test: lint test-system-packages messages
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest
 
-# Home, agenda and Arabic agenda at phone and desktop widths, into screenshots/ for review.
+# Every public page in English and Arabic at phone and desktop widths, into screenshots/ for review.
 screenshots: install test-system-packages messages
 	SCREENSHOTS_DIR=screenshots $(BIN)/pytest tests/browser/test_screenshots.py -p no:cacheprovider
 

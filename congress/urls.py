@@ -2,7 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from congress.views import healthz
+from congress.views import healthz, server_error
 from meetings import views as meeting_views
 from workflow.views import view_on_site
 
@@ -21,3 +21,5 @@ urlpatterns += i18n_patterns(
 
 # A request over the server's limits (too many fields, too large) says so instead of a bare "Bad Request".
 handler400 = "congress.views.bad_request"
+# Errors in the reader's language, with the site's navigation and a way home (404 uses Django's view and 404.html).
+handler500 = server_error

@@ -1,6 +1,6 @@
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views import defaults
@@ -37,3 +37,11 @@ def bad_request(request, exception):
         RequestDataTooBig: settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
     }[type(exception)]
     return render(request, "request_too_large.html", {"reason": reason % {"limit": limit}}, status=400)
+
+
+def server_error(request):
+    """The 500 page in the reader's language with the site's navigation; it reads nothing from the database."""
+    try:
+        return render(request, "500.html", status=500)
+    except Exception:  # the page itself failed: say so plainly rather than fail again
+        return HttpResponseServerError("<h1>Server Error (500)</h1>", content_type="text/html")

@@ -66,7 +66,7 @@ class AdoptionForm(forms.Form):
 class SessionInline(LanguageVersionsMixin, ContentInlineMixin, TranslationStackedInline):
     model = Session
     extra = 0
-    fields = [("number", "date", "start_time", "end_time"), "title", "agenda_items"]
+    fields = [("number", "date", "start_time", "end_time"), "title", "room", "agenda_items"]
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "agenda_items":

@@ -1,23 +1,29 @@
-"""The programme of work as an iCalendar file that a phone's calendar imports."""
+"""The programme of work as an iCalendar file that a phone's calendar imports or subscribes to."""
 
 import datetime
 import zoneinfo
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vDuration
+
+# How often a subscribed calendar asks again (RFC 7986 REFRESH-INTERVAL, and Outlook's X-PUBLISHED-TTL).
+REFRESH = datetime.timedelta(hours=1)
 
 
-def programme_calendar(meeting):
-    """One event per plenary meeting, in UTC so that every calendar places it right; as bytes."""
+def programme_calendar(meeting, sessions=None):
+    """One event per plenary meeting (all of them, or those given), in UTC so that every calendar places
+    it right; as bytes."""
     venue = zoneinfo.ZoneInfo(meeting.time_zone)
     calendar = Calendar()
     calendar.add("prodid", "-//Rapporteur//Programme of work//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", meeting.display_title)
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(REFRESH))
     stamp = timezone.now().replace(microsecond=0)
     place = f"{meeting.venue_city}, {meeting.venue_country.name}"
-    for session in meeting.sessions.all():
+    for session in meeting.sessions.all() if sessions is None else sessions:
         event = Event()
         event.add("uid", f"{meeting.slug}-session-{session.number}@rapporteur")
         event.add("dtstamp", stamp)
@@ -25,7 +31,7 @@ def programme_calendar(meeting):
         if session.title:
             summary = f"{summary}: {session.title}"
         event.add("summary", summary)
-        event.add("location", place)
+        event.add("location", f"{session.room}, {place}" if session.room else place)
         times = utc_times(session, venue) if session.start_time else None
         if times:
             event.add("dtstart", times[0])

@@ -8,7 +8,7 @@ from django.db.models import Case, F, Prefetch, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import gettext
+from django.utils.translation import gettext, npgettext
 from django.utils.translation import gettext_lazy as _
 
 from congress.dates import date_range, long_date, ordinal
@@ -44,9 +44,16 @@ class MeetingQuerySet(models.QuerySet):
         )
 
     def for_meeting_page(self, user):
+        """The meeting's facts and officers, its documents, and its plenary meetings with their items (for "today")."""
         return self.select_related("congress", "venue_country", "regional_commission").prefetch_related(
             Prefetch("officers", queryset=Officer.objects.select_related("state")),
             Prefetch("documents", queryset=Document.objects.visible_to(user), to_attr="visible_documents"),
+            Prefetch("sessions", queryset=Session.objects.prefetch_related("agenda_items")),
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.select_related("topic__congress", "topic__agenda_item", "topic__workshop"),
+                to_attr="all_agenda_items",
+            ),
         )
 
     def for_agenda(self, user):
@@ -67,8 +74,10 @@ class MeetingQuerySet(models.QuerySet):
             ),
         )
 
-    def for_programme(self):
-        return self.select_related("congress", "venue_country").prefetch_related(
+    def for_programme(self, user=None):
+        """The plenary meetings and the items they take up; given a reader, every agenda item too, with the
+        documents that reader may see and their files (meetings.programme numbers and lists them)."""
+        queryset = self.select_related("congress", "venue_country").prefetch_related(
             Prefetch(
                 "sessions",
                 queryset=Session.objects.prefetch_related(
@@ -80,6 +89,19 @@ class MeetingQuerySet(models.QuerySet):
                     )
                 ),
             ),
+        )
+        if user is None:
+            return queryset
+        return queryset.prefetch_related(
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.select_related(
+                    "topic__congress", "topic__agenda_item", "topic__workshop"
+                ).prefetch_related(
+                    Prefetch("documents", queryset=Document.objects.visible_to(user).prefetch_related("files"))
+                ),
+                to_attr="all_agenda_items",
+            )
         )
 
     def for_documents(self, user):
@@ -372,11 +394,11 @@ class Meeting(Versioned):
         participations = list(self.participations.all())
         groups = [
             (
-                _("States members of the regional commission"),
+                "members",
                 [p.state.name for p in participations if p.capacity == Participation.Capacity.MEMBER],
             ),
             (
-                _("States represented by observers"),
+                "observer_states",
                 [p.state.name for p in participations if p.state_id and p.capacity == Participation.Capacity.OBSERVER],
             ),
         ]
@@ -384,8 +406,40 @@ class Meeting(Versioned):
             (p.organization for p in participations if p.organization_id), key=lambda o: (o.precedence, o.name)
         )
         for category in Organization.Category:
-            groups.append((category.label, [o.report_name for o in organizations if o.category == category]))
-        return [(label, sorted(names) if index < 2 else names) for index, (label, names) in enumerate(groups) if names]
+            groups.append((category, [o.report_name for o in organizations if o.category == category]))
+        return [
+            (category_heading(label, len(names)), sorted(names) if index < 2 else names)
+            for index, (label, names) in enumerate(groups)
+            if names
+        ]
+
+
+def category_heading(category, count):
+    """The heading of a group on the participation page, singular or plural as the group is."""
+    headings = {
+        "members": lambda n: npgettext(
+            "participation", "State member of the regional commission", "States members of the regional commission", n
+        ),
+        "observer_states": lambda n: npgettext(
+            "participation", "State represented by an observer", "States represented by observers", n
+        ),
+        Organization.Category.UN_ENTITY: lambda n: npgettext(
+            "participation", "United Nations entity", "United Nations entities", n
+        ),
+        Organization.Category.INSTITUTE: lambda n: npgettext(
+            "participation", "Programme network institute", "Programme network institutes", n
+        ),
+        Organization.Category.INTERGOVERNMENTAL: lambda n: npgettext(
+            "participation", "Intergovernmental organization", "Intergovernmental organizations", n
+        ),
+        Organization.Category.NON_GOVERNMENTAL: lambda n: npgettext(
+            "participation",
+            "Non-governmental organization in consultative status",
+            "Non-governmental organizations in consultative status",
+            n,
+        ),
+    }
+    return headings[category](count)
 
 
 class Session(Versioned):
@@ -398,6 +452,12 @@ class Session(Versioned):
     end_time = models.TimeField(_("ends at"), null=True, blank=True)
     title = models.CharField(
         _("title"), max_length=200, blank=True, help_text=_("Shown in the programme of work, e.g. Opening session.")
+    )
+    room = models.CharField(
+        _("room"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where it meets, as the programme names it: Conference Room 2."),
     )
     agenda_items = models.ManyToManyField(
         "AgendaItem", blank=True, related_name="sessions", verbose_name=_("agenda items taken up")

@@ -13,7 +13,7 @@ class MeetingTranslationOptions(TranslationOptions):
 
 @translated_with_history(Session)
 class SessionTranslationOptions(TranslationOptions):
-    fields = ("title",)
+    fields = ("title", "room")
 
 
 @translated_with_history(AgendaItem)

@@ -8,6 +8,10 @@ urlpatterns = [
     path("<slug:slug>/agenda/", views.agenda, name="agenda"),
     path("<slug:slug>/programme/", views.programme, name="programme"),
     path("<slug:slug>/programme.ics", views.programme_ics, name="programme_ics"),
+    path("<slug:slug>/programme/<str:day>/", views.meeting_day, name="day"),
+    path("<slug:slug>/programme/<str:day>.ics", views.meeting_day_ics, name="day_ics"),
+    path("<slug:slug>/today/", views.today, name="today"),
+    path("<slug:slug>/today/<str:state>-<int:number>/", views.today_session, name="today_session"),
     path("<slug:slug>/documents/", views.documents, name="documents"),
     path(
         "<slug:slug>/documents/<int:pk>/<str:language>/",

@@ -1,23 +1,32 @@
 """The public pages: what a delegate reads before and during a meeting. Unpublished meetings are 404s."""
 
+import datetime
+
 from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from congress import content_version
 from congress.page_cache import MEETING, SITE, cached_page
+from meetings import programme as schedule
 from meetings.calendar import programme_calendar
+from meetings.document_files import document_rows
 from meetings.downloads import EXPORT_CACHE_SECONDS, draft_parts, file_response, report_downloads
 from meetings.forms import SearchForm
 from meetings.models import Document, Meeting
+from meetings.programme import programme_of
 from meetings.report.builder import build_draft_parts
 from meetings.report.cache import built_report, cached_report
 from meetings.report.languages import report_language
 from meetings.report.renderers import EXTENSIONS
 from meetings.report.renderers.html import render_fragment
+from meetings.report_contents import contents_entries, with_contents, without_contents
 from meetings.search import search_meetings
 from meetings.uploads import content_type_for
 from workflow import visibility
@@ -36,7 +45,21 @@ def home(request):
 @cached_page(MEETING)
 def meeting_detail(request, slug):
     meeting = visible_meeting(request, Meeting.objects.for_meeting_page(request.user), slug)
-    return render(request, "meetings/meeting_detail.html", {"meeting": meeting})
+    programme = programme_of(meeting, documents=False)
+    # By the day only, so the page stays the same all day (the page cache keeps it for the day); the
+    # plenary meeting in progress is one tap away on the Today page.
+    today = programme.local_date(schedule.now())
+    if today < meeting.start_date:
+        day, day_sessions = "before", programme.day(meeting.start_date)
+    elif today <= meeting.end_date:
+        day, day_sessions = "during", programme.day(today)
+    else:
+        day, day_sessions = "after", []
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {"meeting": meeting, "day": day, "today": today, "day_sessions": day_sessions},
+    )
 
 
 @cached_page(MEETING)
@@ -47,21 +70,114 @@ def agenda(request, slug):
 
 @cached_page(MEETING)
 def programme(request, slug):
-    meeting = visible_meeting(request, Meeting.objects.for_programme(), slug)
-    return render(request, "meetings/programme.html", {"meeting": meeting})
+    meeting = visible_meeting(request, Meeting.objects.for_programme(request.user), slug)
+    subscribe = request.build_absolute_uri(reverse("meetings:programme_ics", kwargs={"slug": meeting.slug}))
+    return render(
+        request,
+        "meetings/programme.html",
+        {
+            "meeting": meeting,
+            "programme": programme_of(meeting),
+            # webcal:// asks the reader's calendar to subscribe, so later changes to the programme reach it.
+            "subscribe_url": "webcal://" + subscribe.split("://", 1)[1],
+        },
+    )
 
 
 def programme_ics(request, slug):
     meeting = visible_meeting(request, Meeting.objects.for_programme(), slug)
-    response = HttpResponse(programme_calendar(meeting), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{meeting.slug}-programme.ics"'
+    return calendar_response(programme_calendar(meeting), f"{meeting.slug}-programme.ics")
+
+
+def meeting_day(request, slug, day):
+    """A day's plenary meetings in full, with the files of each item's documents: the day a delegate prints."""
+    meeting = visible_meeting(request, Meeting.objects.for_programme(request.user), slug)
+    date = parse_day(day)
+    programme = programme_of(meeting)
+    sessions = programme.day(date)
+    if not sessions:
+        raise Http404(_("The meeting has no plenary meeting on that day."))
+    days = [day for day, _sessions in programme.days()]
+    index = days.index(date)
+    return render(
+        request,
+        "meetings/day.html",
+        {
+            "meeting": meeting,
+            "date": date,
+            "sessions": sessions,
+            "previous_day": days[index - 1] if index else None,
+            "next_day": days[index + 1] if index + 1 < len(days) else None,
+        },
+    )
+
+
+def meeting_day_ics(request, slug, day):
+    meeting = visible_meeting(request, Meeting.objects.for_programme(), slug)
+    date = parse_day(day)
+    sessions = [session for session in meeting.sessions.all() if session.date == date]
+    if not sessions:
+        raise Http404(_("The meeting has no plenary meeting on that day."))
+    return calendar_response(programme_calendar(meeting, sessions), f"{meeting.slug}-{date.isoformat()}.ics")
+
+
+def calendar_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def parse_day(day):
+    try:
+        return datetime.date.fromisoformat(day)
+    except ValueError:
+        raise Http404(_("There is no such day.")) from None
+
+
+@never_cache
+def today(request, slug):
+    """Sends the delegate to what matters at this moment: before the meeting its first day, during it the
+    plenary meeting in progress or the next one, after it the report.
+
+    A redirect, never cached: the pages it leads to depend only on their address, so the page cache can keep
+    them for everyone, while this answer follows the clock.
+    """
+    meeting = visible_meeting(request, Meeting.objects.for_programme(), slug)
+    programme = programme_of(meeting)
+    state, session = programme.moment()
+    if state in ("now", "next"):
+        target = reverse("meetings:today_session", kwargs={"slug": slug, "state": state, "number": session.number})
+    elif state == "before" and programme.sessions:
+        target = reverse("meetings:day", kwargs={"slug": slug, "day": programme.sessions[0].session.date.isoformat()})
+    elif state == "before":
+        target = reverse("meetings:programme", kwargs={"slug": slug})
+    else:
+        target = reverse("meetings:report", kwargs={"slug": slug})
+    return redirect(target)
+
+
+@cached_page(MEETING)
+def today_session(request, slug, state, number):
+    """The plenary meeting in progress (state "now") or coming next ("next"), in full, and the one after it."""
+    if state not in ("now", "next"):
+        raise Http404(_("There is no such page."))
+    meeting = visible_meeting(request, Meeting.objects.for_programme(request.user), slug)
+    programme = programme_of(meeting)
+    session = programme.session(number)
+    if session is None:
+        raise Http404(_("The meeting has no such plenary meeting."))
+    return render(
+        request,
+        "meetings/today.html",
+        {"meeting": meeting, "state": state, "current": session, "following": programme.after(session)},
+    )
 
 
 @cached_page(MEETING)
 def documents(request, slug):
     meeting = visible_meeting(request, Meeting.objects.for_documents(request.user), slug)
-    return render(request, "meetings/documents.html", {"meeting": meeting})
+    rows = document_rows(meeting, meeting.visible_documents)
+    return render(request, "meetings/documents.html", {"meeting": meeting, "rows": rows})
 
 
 def document_file(request, slug, pk, language):
@@ -122,8 +238,9 @@ def meeting_and_report(request, slug):
 def report(request, slug):
     meeting, document, _changed_at = meeting_and_report(request, slug)
     # Rendered once per version of the report's content, like the exports.
+    body = without_contents(document)
     report_html = cache.get_or_set(
-        f"report-html:{document.symbol}:{document.version}", lambda: render_fragment(document), EXPORT_CACHE_SECONDS
+        f"report-html:{body.symbol}:{body.version}", lambda: render_fragment(body), EXPORT_CACHE_SECONDS
     )
     return render(
         request,
@@ -131,7 +248,13 @@ def report(request, slug):
         {
             "meeting": meeting,
             "report": document,
-            "report_html": report_html,
+            "report_html": with_contents(
+                report_html,
+                render_to_string("meetings/_report_contents.html", {"contents": contents_entries(document)}, request),
+            )
+            if document.has_contents
+            else report_html,
+            "has_contents": document.has_contents,
             "downloads": report_downloads(meeting, request.user),
         },
     )

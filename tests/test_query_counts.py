@@ -53,6 +53,25 @@ def download(extension):
     return run
 
 
+def day_page(name, **kwargs):
+    """A page of one day of the meeting, or of one plenary meeting (its first)."""
+
+    def run(client, meeting):
+        session = meeting.sessions.order_by("number").first()
+        arguments = {"slug": meeting.slug, "day": session.date.isoformat()}
+        if name == "meetings:today_session":
+            arguments = {"slug": meeting.slug, "state": "now", "number": session.number}
+        response = client.get(reverse(name, kwargs=arguments))
+        assert response.status_code == 200
+
+    return run
+
+
+def today(client, meeting):
+    response = client.get(reverse("meetings:today", kwargs={"slug": meeting.slug}))
+    assert response.status_code == 302
+
+
 def part_download(client, meeting):
     response = client.get(reverse("meetings:draft_part_download", args=[meeting.slug, "L.2-Add.1", "docx"]))
     assert response.status_code == 200
@@ -69,6 +88,10 @@ ACTIONS = {
     "agenda": page("meetings:agenda"),
     "programme": page("meetings:programme"),
     "programme.ics": page("meetings:programme_ics"),
+    "day": day_page("meetings:day"),
+    "day.ics": day_page("meetings:day_ics"),
+    "today": today,
+    "today-session": day_page("meetings:today_session"),
     "documents": page("meetings:documents"),
     "participation": page("meetings:participation"),
     "report": page("meetings:report"),

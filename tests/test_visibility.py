@@ -40,6 +40,14 @@ def draft_part_kwargs(meeting):
     return {"slug": meeting.slug, "part": "L.2", "extension": "txt"}
 
 
+def day_kwargs(meeting):
+    return {"slug": meeting.slug, "day": meeting.start_date.isoformat()}
+
+
+def session_kwargs(meeting):
+    return {"slug": meeting.slug, "state": "next", "number": meeting.sessions.first().number}
+
+
 # name → the URL arguments for a meeting, or None for a page that lists meetings.
 PUBLIC_PAGES = {
     "home": None,
@@ -48,6 +56,10 @@ PUBLIC_PAGES = {
     "meetings:agenda": meeting_kwargs,
     "meetings:programme": meeting_kwargs,
     "meetings:programme_ics": meeting_kwargs,
+    "meetings:day": day_kwargs,
+    "meetings:day_ics": day_kwargs,
+    "meetings:today": meeting_kwargs,  # a redirect to what is on: followed below
+    "meetings:today_session": session_kwargs,
     "meetings:documents": meeting_kwargs,
     "meetings:document_file": document_file_kwargs,
     "meetings:participation": meeting_kwargs,
@@ -93,7 +105,7 @@ def meeting_with_a_file(settings, tmp_path):
 @pytest.mark.parametrize("name", MEETING_PAGES)
 def test_an_unpublished_meeting_is_not_found_at_any_of_its_addresses(client, meeting_with_a_file, name):
     published = meeting_with_a_file()
-    assert client.get(reverse(name, kwargs=PUBLIC_PAGES[name](published))).status_code == 200
+    assert client.get(reverse(name, kwargs=PUBLIC_PAGES[name](published)), follow=True).status_code == 200
 
     hidden = meeting_with_a_file(is_published=False, slug="hidden")
     assert client.get(reverse(name, kwargs=PUBLIC_PAGES[name](hidden))).status_code == 404
@@ -102,7 +114,7 @@ def test_an_unpublished_meeting_is_not_found_at_any_of_its_addresses(client, mee
 @pytest.mark.parametrize("name", MEETING_PAGES)
 def test_staff_preview_an_unpublished_meeting(admin_client, meeting_with_a_file, name):
     hidden = meeting_with_a_file(is_published=False)
-    assert admin_client.get(reverse(name, kwargs=PUBLIC_PAGES[name](hidden))).status_code == 200
+    assert admin_client.get(reverse(name, kwargs=PUBLIC_PAGES[name](hidden)), follow=True).status_code == 200
 
 
 def test_an_unpublished_meeting_is_in_no_list_and_no_search_result(client, meeting_with_a_file):

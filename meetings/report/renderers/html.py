@@ -146,10 +146,16 @@ def section_html(section):
         )
     else:
         heading = format_html("<h{}>{}</h{}>", level, numbered_title(section), level)
-    children = []
+    children, paragraph, lettered = [], None, 0
     for index, child in enumerate(section.children):
         if isinstance(child, doc.Section):
             children.append(section_html(child))
+            continue
+        if isinstance(child, doc.Paragraph):
+            paragraph, lettered = child, 0
+        if isinstance(child, doc.Subparagraph) and paragraph is not None:
+            children.append(subparagraph_html(child, paragraph, lettered))
+            lettered += 1
             continue
         html = block_html(child, level + 1)
         following = section.children[index + 1] if index + 1 < len(section.children) else None
@@ -159,6 +165,22 @@ def section_html(section):
     children = "".join(children)
     return format_html(
         '<section id="{}" class="report-{}">{}{}</section>', section.anchor, section.level, heading, mark_safe(children)
+    )
+
+
+def subparagraph_html(block, paragraph, index):
+    """A lettered subparagraph with an anchor of its own under its paragraph's, for citing: #para-42-c.
+
+    The anchor takes the Latin letter of its position in every language ("(ب)" and "b)" are both -b), so
+    a citation's address is the same in each version. The space is inside the label's box: the first
+    line starts where the wrapped lines do."""
+    anchor = f"{paragraph.anchor}-{languages.letter(index)}"
+    return format_html(
+        '<p id="{}" class="subparagraph"><a class="label" href="#{}">{} </a>{}</p>',
+        anchor,
+        anchor,
+        block.label,
+        inlines_html(block.content),
     )
 
 
