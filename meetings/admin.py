@@ -1,7 +1,7 @@
 import io
 import zipfile
 
-from adminsortable2.admin import SortableAdminBase, SortableStackedInline, SortableTabularInline
+from adminsortable2.admin import SortableAdminBase
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -33,6 +33,7 @@ from meetings.report.participants import NoParticipantsDocument, build_participa
 from workflow import roles
 from workflow.admin import ContentAdmin, ContentInlineMixin
 from workflow.forms import VersionedModelForm
+from workflow.sortable import SortableStackedInline, SortableTabularInline
 
 
 class SessionInline(ContentInlineMixin, TranslationStackedInline):

@@ -1,9 +1,10 @@
-from adminsortable2.admin import SortableAdminBase, SortableStackedInline
+from adminsortable2.admin import SortableAdminBase
 from django.contrib import admin
 
 from recommendations.models import Discussion, Recommendation, SummaryParagraph
 from workflow import roles
 from workflow.admin import ContentAdmin, ContentInlineMixin
+from workflow.sortable import SortableStackedInline
 
 
 class SummaryParagraphInline(ContentInlineMixin, SortableStackedInline):

@@ -1,0 +1,28 @@
+"""Every sortable inline renders one order input per row, so the order the editor drags is the order saved."""
+
+import re
+from collections import Counter
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def order_inputs(html):
+    return Counter(re.findall(r'<input[^>]*name="([\w-]+-\d+-order)"', html))
+
+
+def test_each_row_of_the_meeting_page_has_one_order_input(admin_client, demo_meeting):
+    html = admin_client.get(reverse("admin:meetings_meeting_change", args=[demo_meeting.pk])).content.decode()
+    counts = order_inputs(html)
+    assert {"agenda_items-0-order", "documents-0-order", "paragraphs-0-order"} <= set(counts)
+    assert {name: n for name, n in counts.items() if n > 1} == {}
+
+
+def test_each_row_of_a_discussion_page_has_one_order_input(admin_client, demo_meeting):
+    discussion = demo_meeting.discussions.first()
+    html = admin_client.get(reverse("admin:recommendations_discussion_change", args=[discussion.pk])).content.decode()
+    counts = order_inputs(html)
+    assert {"summary_paragraphs-0-order", "recommendations-0-order"} <= set(counts)
+    assert {name: n for name, n in counts.items() if n > 1} == {}
