@@ -1,4 +1,4 @@
-from adminsortable2.admin import SortableAdminBase, SortableStackedInline
+from adminsortable2.admin import SortableAdminBase
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
@@ -14,6 +14,7 @@ from congress.models import (
     Workshop,
 )
 from workflow.admin import ContentAdmin, ContentInlineMixin
+from workflow.sortable import SortableStackedInline
 
 
 @admin.register(State)

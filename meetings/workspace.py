@@ -76,8 +76,8 @@ class CachedChoicesFormSetMixin:
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
         for name, formfield in form.fields.items():
-            if not isinstance(formfield, (ModelChoiceField, ModelMultipleChoiceField)):
-                continue
+            if not isinstance(formfield, (ModelChoiceField, ModelMultipleChoiceField)) or formfield.widget.is_hidden:
+                continue  # the hidden key of the row lists no choices
             widget = getattr(formfield.widget, "widget", formfield.widget)
             if isinstance(widget, AutocompleteMixin):
                 if not isinstance(widget, LabelledAutocompleteMixin):
@@ -300,7 +300,14 @@ class MeetingWorkspaceMixin:
             **self.workspace_context(request, meeting, self.part_named("deliberations")),
             "title": gettext("Deliberations"),
             "subtitle": str(meeting),
-            "discussions": [(d, reverse("admin:recommendations_discussion_change", args=[d.pk])) for d in discussions],
+            "discussions": [
+                (
+                    d,
+                    reverse("admin:recommendations_discussion_part", args=[d.pk, "summary"]),
+                    reverse("admin:recommendations_discussion_part", args=[d.pk, "recommendations"]),
+                )
+                for d in discussions
+            ],
             "topics_to_add": [(t, f"{add_url}?meeting={meeting.pk}&topic={t.pk}") for t in topics] if may_add else [],
             "topics_not_discussed": topics,
         }
@@ -384,7 +391,9 @@ class MeetingWorkspaceMixin:
         return super().get_fieldsets(request, obj)
 
     def get_prepopulated_fields(self, request, obj=None):
-        return {} if self.current_part(request) is not None else super().get_prepopulated_fields(request, obj)
+        if self.current_part(request) is not None or (obj is not None and obj.report_is_adopted):
+            return {}  # the address is not on a part's screen, and is shown but not edited once adopted
+        return super().get_prepopulated_fields(request, obj)
 
     def get_readonly_fields(self, request, obj=None):
         part = self.current_part(request)

@@ -25,7 +25,10 @@ def test_each_row_of_a_meeting_part_has_one_order_input(admin_client, demo_meeti
 
 def test_each_row_of_a_discussion_page_has_one_order_input(admin_client, demo_meeting):
     discussion = demo_meeting.discussions.first()
-    html = admin_client.get(reverse("admin:recommendations_discussion_change", args=[discussion.pk])).content.decode()
+    html = "".join(
+        admin_client.get(reverse("admin:recommendations_discussion_part", args=[discussion.pk, part])).content.decode()
+        for part in ("summary", "recommendations")
+    )
     counts = order_inputs(html)
     assert {"summary_paragraphs-0-order", "recommendations-0-order"} <= set(counts)
     assert {name: n for name, n in counts.items() if n > 1} == {}

@@ -36,13 +36,13 @@ def sortables(meeting):
         (part("documents"), "documents", Document, {"meeting": meeting}),
         (part("text"), "paragraphs", MeetingParagraph, {"meeting": meeting}),
         (
-            reverse("admin:recommendations_discussion_change", args=[discussion.pk]),
+            reverse("admin:recommendations_discussion_part", args=[discussion.pk, "summary"]),
             "summary_paragraphs",
             SummaryParagraph,
             {"discussion": discussion},
         ),
         (
-            reverse("admin:recommendations_discussion_change", args=[discussion.pk]),
+            reverse("admin:recommendations_discussion_part", args=[discussion.pk, "recommendations"]),
             "recommendations",
             Recommendation,
             {"discussion": discussion},

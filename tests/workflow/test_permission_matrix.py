@@ -110,6 +110,7 @@ MATRIX = {
     "admin:meetings_meeting_participants":                    "302 200 200 200 200 302",
     "admin:meetings_meeting_part":                            "302 200 200 200 200 302",
     "admin:meetings_meeting_deliberations":                   "302 200 200 200 200 302",
+    "admin:recommendations_discussion_part":                  "302 200 200 200 200 302",
     "admin:meetings_session_simple_history":                  "302 200 200 200 200 403",
     "admin:meetings_session_changelist":                      "302 200 200 200 200 200",
     "admin:meetings_session_add":                             "302 403 403 403 403 403",
@@ -255,6 +256,9 @@ def url_for(key, route, staff, found):
         "admin:meetings_meeting_participants": lambda: reverse(key, args=[meeting.pk, "docx"]),
         "admin:meetings_meeting_part": lambda: reverse(key, args=[meeting.pk, "agenda"]),
         "admin:meetings_meeting_deliberations": lambda: reverse(key, args=[meeting.pk]),
+        "admin:recommendations_discussion_part": lambda: reverse(
+            key, args=[meeting.discussions.first().pk, "recommendations"]
+        ),
         "admin:view_on_site": lambda: reverse(key, args=[ContentType.objects.get_for_model(meeting).pk, meeting.pk]),
         "admin:app_list": lambda: reverse(key, kwargs={"app_label": "meetings"}),
         "admin:autocomplete": lambda: (
