@@ -36,7 +36,7 @@ from meetings.participants_import import DelegateResource, MeetingConfirmImportF
 from meetings.report.builder import build_report, section_choices
 from meetings.report.participants import NoParticipantsDocument, build_participants_list
 from meetings.starting import copy_structure
-from meetings.workspace import CachedChoicesInlineMixin, MeetingWorkspaceMixin, Part
+from meetings.workspace import CachedChoicesInlineMixin, CompactTemplateMixin, MeetingWorkspaceMixin, Part
 from workflow import roles
 from workflow.admin import ContentAdmin, ContentInlineMixin
 from workflow.forms import VersionedModelForm
@@ -147,7 +147,7 @@ class SessionInline(ContentInlineMixin, CachedChoicesInlineMixin, admin.StackedI
         return formfield
 
 
-class ParticipationInline(ContentInlineMixin, CachedChoicesInlineMixin, admin.TabularInline):
+class ParticipationInline(ContentInlineMixin, CachedChoicesInlineMixin, CompactTemplateMixin, admin.TabularInline):
     model = Participation
     form = ParticipationForm
     extra = 0
@@ -156,6 +156,15 @@ class ParticipationInline(ContentInlineMixin, CachedChoicesInlineMixin, admin.Ta
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("state", "organization")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and hasattr(formfield.widget, "can_add_related"):
+            # The registries are edited on their own pages; four icons per row and column made the page heavy.
+            wrapper = formfield.widget
+            wrapper.can_add_related = wrapper.can_change_related = False
+            wrapper.can_delete_related = wrapper.can_view_related = False
+        return formfield
 
 
 class OfficerFormSet(BaseInlineFormSet):

@@ -129,6 +129,17 @@ def _labelled(widget_class):
     return _LABELLED[widget_class]
 
 
+class CompactTemplateMixin:
+    """Renders the inline's own template without the indentation between tags (a third of a long list's bytes)."""
+
+    compact_template = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.compact_template = self.template
+        self.template = "admin/edit_inline/compact.html"
+
+
 class CachedChoicesInlineMixin:
     """For the workspace's inlines: choices built once per formset."""
 

@@ -5,20 +5,31 @@ from django.urls import path, reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from meetings.workspace import CompactTemplateMixin
 from recommendations.models import Discussion, Recommendation, SummaryParagraph
 from workflow import roles
 from workflow.admin import ContentAdmin, ContentInlineMixin
 from workflow.sortable import SortableStackedInline
 
 
-class SummaryParagraphInline(ContentInlineMixin, SortableStackedInline):
+class TextWithoutRowHelpMixin:
+    """On a discussion's screens the help for the text is said once, above the list."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "text" and getattr(request, "_discussion_part", None):
+            formfield.help_text = ""
+        return formfield
+
+
+class SummaryParagraphInline(ContentInlineMixin, TextWithoutRowHelpMixin, CompactTemplateMixin, SortableStackedInline):
     model = SummaryParagraph
     extra = 0
     ordering = ["order", "pk"]
     fields = ["order", "text"]
 
 
-class RecommendationInline(ContentInlineMixin, SortableStackedInline):
+class RecommendationInline(ContentInlineMixin, TextWithoutRowHelpMixin, CompactTemplateMixin, SortableStackedInline):
     model = Recommendation
     extra = 0
     ordering = ["order", "pk"]
@@ -58,6 +69,14 @@ class DiscussionAdmin(SortableAdminBase, ContentAdmin):
             return []  # the paragraphs or the recommendations only
         fields = super().get_fields(request, obj)
         return fields if obj is not None else [name for name in fields if name != "texts"]
+
+    def get_fieldsets(self, request, obj=None):
+        part = getattr(request, "_discussion_part", None)
+        if part:
+            # The texts' help, once for the screen rather than under each of a hundred boxes.
+            help_text = self.parts[part].model._meta.get_field("text").help_text
+            return [(None, {"fields": [], "description": help_text})]
+        return super().get_fieldsets(request, obj)
 
     def get_inline_instances(self, request, obj=None):
         part = getattr(request, "_discussion_part", None)

@@ -63,29 +63,19 @@ def test_every_admin_screen_of_a_meeting_is_bounded_at_1x_and_10x(admin_client, 
     assert [name for name in at_1 if at_1[name][1] > MAX_BYTES] == [], report
 
 
-# At 10× these three lists are one page of every row (120 delegations, 130 paragraphs, 110 recommendations):
-# they need pagination to stay under 300 KB. Strict, so the mark must go when they are paginated.
-TOO_LONG_AT_10 = {"attendance", "summary", "recommendations"}
-
-
 @pytest.mark.parametrize(
     "name",
     [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="one page of every row"))
-        if name in TOO_LONG_AT_10
-        else name
-        for name in [
-            "index",
-            "overview",
-            "deliberations",
-            *PARTS,
-            "discussion",
-            "summary",
-            "recommendations",
-            "meetings",
-            "participations",
-            "history",
-        ]
+        "index",
+        "overview",
+        "deliberations",
+        *PARTS,
+        "discussion",
+        "summary",
+        "recommendations",
+        "meetings",
+        "participations",
+        "history",
     ],
 )
 def test_no_admin_screen_is_over_300_kb_at_10x(admin_client, demo_meeting, name):

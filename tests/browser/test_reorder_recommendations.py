@@ -24,7 +24,7 @@ def test_editor_drags_a_recommendation_up_and_the_report_reletters(page, live_se
     expect(page.get_by_text("Site administration")).to_be_visible()
     page.goto(f"{live_server.url}/admin/recommendations/discussion/{discussion.pk}/part/recommendations/")
     page.locator("#recommendations-1 h3").drag_to(page.locator("#recommendations-0 h3"))
-    page.locator("input[name=_continue]").click()
+    page.locator("input[name=_continue]").first.click()  # Save is at the top and the bottom
     # Playwright's expect waits for the saved page; a plain is_visible() could look before it arrives.
     expect(page.get_by_text("was changed successfully")).to_be_visible()
 
