@@ -1,4 +1,4 @@
-from adminsortable2.admin import SortableAdminBase, SortableStackedInline
+from adminsortable2.admin import SortableAdminBase
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
@@ -15,6 +15,7 @@ from congress.models import (
 )
 from workflow.admin import ContentAdmin, ContentInlineMixin
 from workflow.language_admin import LanguageVersionsMixin
+from workflow.sortable import SortableStackedInline
 
 
 @admin.register(State)

@@ -30,7 +30,7 @@ ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 INSTALLED_APPS = [
     # Before the admin, so that translated fields get their admin widgets.
     "modeltranslation",
-    "django.contrib.admin",
+    "meetings.dashboard.RapporteurAdminConfig",  # django.contrib.admin with the secretariat's dashboard
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -542,6 +542,22 @@ class Participation(Versioned):
             raise ValidationError(_("Choose either a State or an organization."))
         if self.organization_id and self.capacity == self.Capacity.MEMBER:
             raise ValidationError({"capacity": _("Organizations attend as observers.")})
+        if (
+            self.state_id
+            and self.meeting_id
+            and self.capacity == self.Capacity.MEMBER
+            and not self.meeting.regional_commission.member_states.filter(pk=self.state_id).exists()
+        ):
+            # The same rule as the list of participants' import (meetings/participants_import.py).
+            raise ValidationError(
+                {
+                    "capacity": _(
+                        "%(state)s is not a member of %(commission)s: choose “Observer”, or first add it to the "
+                        "commission's member States."
+                    )
+                    % {"state": self.state, "commission": self.meeting.regional_commission}
+                }
+            )
 
 
 class Delegate(Versioned):

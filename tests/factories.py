@@ -152,6 +152,12 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
     state = factory.SubFactory(StateFactory)
     capacity = Participation.Capacity.MEMBER
 
+    @factory.post_generation
+    def commission_membership(obj, create, extracted, **kwargs):  # noqa: N805 - factory_boy passes the object
+        """A State represented as a member is a member of the meeting's regional commission, as the rules require."""
+        if create and obj.state_id and obj.capacity == Participation.Capacity.MEMBER:
+            obj.meeting.regional_commission.member_states.add(obj.state)
+
 
 class OfficerFactory(factory.django.DjangoModelFactory):
     class Meta:

@@ -246,7 +246,7 @@ def test_admin_action_downloads_one_report_or_a_zip_of_several(admin_client, dem
 
 
 def test_admin_offers_the_reports_sections_for_the_parts(admin_client, demo_meeting):
-    page = admin_client.get(reverse("admin:meetings_meeting_change", args=[demo_meeting.pk])).content.decode()
+    page = admin_client.get(reverse("admin:meetings_meeting_part", args=[demo_meeting.pk, "report"])).content.decode()
     assert '<option value="chapter-attendance">III. Attendance and organization of work</option>' in page
     assert "A-CONF.234-RPM.2-L.2-Add.1" not in page  # links use the short symbol
     assert 'href="/en/meetings/western-asia-2019/draft/L.2-Add.1.pdf"' in page
@@ -271,7 +271,7 @@ def test_a_section_goes_to_one_part_only_and_parts_are_draft_reports(demo_meetin
 
 
 def test_assigning_a_chapter_in_the_admin_moves_it_to_that_part(admin_client, demo_meeting):
-    url = reverse("admin:meetings_meeting_change", args=[demo_meeting.pk])
+    url = reverse("admin:meetings_meeting_part", args=[demo_meeting.pk, "report"])
     data = form_data(admin_client.get(url))
     add_1 = Document.objects.get(meeting=demo_meeting, symbol="A/CONF.234/RPM.2/L.2/Add.1")
     add_inline_row(data, "part_assignments", section="chapter-attendance", part=add_1.pk)

@@ -331,6 +331,6 @@ def test_ten_times_the_delegates_cost_no_more_queries(admin_client):
 
 
 def test_the_meetings_admin_page_links_to_the_list(admin_client, meeting):
-    page = admin_client.get(reverse("admin:meetings_meeting_change", args=[meeting.pk])).content.decode()
+    page = admin_client.get(reverse("admin:meetings_meeting_part", args=[meeting.pk, "report"])).content.decode()
     assert f'{meeting.series}/INF/1: <a href="{download_url(meeting, "docx")}">Word</a>' in page
     assert f'<a href="{download_url(meeting, "pdf")}">PDF</a>' in page

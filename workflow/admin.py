@@ -18,6 +18,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import DeletedObject
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from workflow import roles
@@ -49,6 +50,12 @@ class ReadableDiffHelper(HistoricalRecordContextHelper):
         mirrored = mirrored_fields(self.model)
         shown = [change for change in delta.changes if change.field not in mirrored]
         return super().context_for_delta_changes(dataclasses.replace(delta, changes=shown))
+
+    def prepare_delta_change_value(self, change, value):
+        # An empty choice is not a deleted record: simple-history says "Deleted plenary meeting (pk=None)".
+        if isinstance(value, DeletedObject) and value.pk is None:
+            return "—"
+        return super().prepare_delta_change_value(change, value)
 
     def stringify_delta_change_values(self, change, old, new):
         if isinstance(old, str) and isinstance(new, str):
