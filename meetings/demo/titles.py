@@ -15,8 +15,7 @@ CONGRESS = {
     "title_es": "14º Congreso de las Naciones Unidas sobre Prevención del Delito y Justicia Penal",
     "title_fr": "Quatorzième Congrès des Nations Unies pour la prévention du crime et la justice pénale",
     "title_ru": (
-        "Четырнадцатый Конгресс Организации Объединенных Наций по предупреждению преступности и уголовному "
-        "правосудию"
+        "Четырнадцатый Конгресс Организации Объединенных Наций по предупреждению преступности и уголовному правосудию"
     ),
     "title_zh_hans": "第十四届联合国预防犯罪和刑事司法大会",
     "short_title_es": "14º Congreso",
