@@ -42,7 +42,8 @@ def masthead(report):
     front_lines = format_html_join("", '<p class="front-line">{}</p>', ((line,) for line in report.front_lines))
     subtitle = format_html('<p class="report-subtitle">{}</p>', report.subtitle) if report.subtitle else ""
     # The symbol and the job number are Latin script in every version: they keep their own direction.
-    version = format_html('<dd class="version">{}</dd>', report.language_line) if report.language_line else ""
+    # The version's language stands under the date, in the values' column, as UN mastheads print it.
+    version = format_html('<dt></dt><dd class="version">{}</dd>', report.language_line) if report.language_line else ""
     return format_html(
         '<header class="masthead">'
         '<div class="masthead-organ"><span class="un">{}</span> <span>{}</span></div>'
