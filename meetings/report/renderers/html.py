@@ -125,9 +125,7 @@ def inlines_html(content):
             case doc.Symbol():
                 parts.append(
                     format_html(
-                        '<a class="symbol" href="{}" dir="ltr">{}</a>',
-                        OFFICIAL_DOCUMENTS.format(inline.symbol),
-                        inline.symbol,
+                        '<a class="symbol" href="{}">{}</a>', OFFICIAL_DOCUMENTS.format(inline.symbol), inline.symbol
                     )
                 )
             case doc.Untranslated():
