@@ -116,8 +116,12 @@ def _text_of(element):
     return "".join(element.itertext())
 
 
-def import_xliff(meeting, data, language=None):
-    """Writes the translations in `data` into `meeting`'s texts; raises XliffRefused, changing nothing."""
+def import_xliff(meeting, data, language=None, may_change=None):
+    """Writes the translations in `data` into `meeting`'s texts; raises XliffRefused, changing nothing.
+
+    `may_change(model)` says whether the person importing may change records of that model (the admin
+    asks the meeting's roles); a file that would change a record they may not is refused whole.
+    """
     file = _parse(data)
     source_language = original_language(meeting)
     if (file.get("original") or "") != meeting.symbol:
@@ -190,6 +194,15 @@ def import_xliff(meeting, data, language=None):
         text.set_value(target_language, target)
         to_save.setdefault(id(text.record), (text.record, []))[1].append(f"{text.field}_{target_language}")
         result.changed += 1
+    if may_change is not None:
+        refused = sorted(
+            {record._meta.verbose_name_plural for record, _f in to_save.values() if not may_change(type(record))}
+        )
+        if refused:
+            raise XliffRefused(
+                _("You may not change %(what)s of this meeting; nothing was imported.")
+                % {"what": ", ".join(map(str, refused))}
+            )
     with transaction.atomic():
         for record, fields in to_save.values():
             record.save(update_fields=fields)
