@@ -172,7 +172,7 @@ class MeetingLanguagesMixin:
             else:
                 messages.success(
                     request,
-                    _("%(count)d texts of the %(language)s version were imported.")
+                    _("Texts imported into the %(language)s version: %(count)d.")
                     % {"count": result.changed, "language": dict(LANGUAGES)[result.language]},
                 )
                 return HttpResponseRedirect(change_url)

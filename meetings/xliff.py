@@ -170,16 +170,16 @@ def import_xliff(meeting, data, language=None, may_change=None):
         updates.append((text, _text_of(unit.find(f"{{{NS}}}target"))))
     if unknown:
         raise XliffRefused(
-            _("%(count)d units are not texts of this meeting (%(ids)s…); nothing was imported.")
-            % {"count": len(unknown), "ids": ", ".join(unknown[:3])}
+            _("Some units of the file are not texts of this meeting (%(ids)s); nothing was imported.")
+            % {"ids": ", ".join(unknown[:3])}
         )
     if changed_source:
         raise XliffRefused(
             _(
-                "The original text of %(count)d units was changed since the file was exported (%(ids)s…): "
+                "The original text of some units was changed since the file was exported (%(ids)s): "
                 "export the version again and carry the translation over; nothing was imported."
             )
-            % {"count": len(changed_source), "ids": ", ".join(changed_source[:3])}
+            % {"ids": ", ".join(changed_source[:3])}
         )
 
     result = Imported(language=target_language)
