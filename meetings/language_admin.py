@@ -15,7 +15,7 @@ from django.contrib.admin import display
 from django.contrib.admin.utils import unquote
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -140,7 +140,7 @@ class MeetingLanguagesMixin:
     def _change_url(self, record):
         try:
             return reverse(f"admin:{record._meta.app_label}_{record._meta.model_name}_change", args=[record.pk])
-        except Exception:  # a model without its own admin page
+        except NoReverseMatch:  # a model without its own admin page
             return ""
 
     # XLIFF ------------------------------------------------------------------------------------
