@@ -15,6 +15,7 @@ from import_export.admin import ImportMixin
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from meetings.downloads import FORMAT_NAMES, file_response, rendered, report_downloads
+from meetings.language_admin import MeetingLanguagesMixin
 from meetings.models import (
     AgendaItem,
     Delegate,
@@ -219,14 +220,16 @@ def participants_action(extension, description):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(LanguageVersionsMixin, SortableAdminBase, SessionChoiceMixin, ContentAdmin, TranslationAdmin):
+class MeetingAdmin(
+    MeetingLanguagesMixin, LanguageVersionsMixin, SortableAdminBase, SessionChoiceMixin, ContentAdmin, TranslationAdmin
+):
     list_display = ["symbol", "region", "venue_city", "start_date", "status", "is_published", "report_status"]
     list_filter = ["congress", "status", "is_published", "report_status", "regional_commission"]
     list_select_related = ["congress"]
     search_fields = ["symbol", "region", "venue_city"]
     prepopulated_fields = {"slug": ["region"]}
     autocomplete_fields = ["venue_country", "regional_commission"]
-    readonly_fields = ["report_status", "downloads", "participants_list"]
+    readonly_fields = ["report_status", "downloads", "participants_list", "language_versions"]
     fieldsets = [
         (
             None,
@@ -244,6 +247,7 @@ class MeetingAdmin(LanguageVersionsMixin, SortableAdminBase, SessionChoiceMixin,
             },
         ),
         (_("Report"), {"fields": ["downloads", "participants_list", "report_issued_on", "report_job_number"]}),
+        (_("Language versions"), {"fields": ["language_versions"]}),
         (_("Venue and dates"), {"fields": ["venue_city", "venue_country", "start_date", "end_date", "time_zone"]}),
         (
             _("Proceedings"),
