@@ -120,8 +120,10 @@ def test_headings_and_numbering_follow_each_language():
 
     chinese = report_of(meeting, "zh")
     assert [chapter.label for chapter in chinese.chapters][:3] == ["一.", "二.", "三."]
+    assert [block.label for block in _subparagraphs(chinese)] == ["(a)", "(b)"]
     russian = report_of(meeting, "ru")
     assert [section.label for section in russian.chapters[2].sections()][:2] == ["А.", "Б."]
+    assert [block.label for block in _subparagraphs(russian)] == ["a)", "b)"]
     # The same paragraphs carry the same numbers in every version.
     numbers = [p.number for p in spanish.paragraphs()]
     for report in (arabic, chinese, russian, report_of(meeting, "en")):
