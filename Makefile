@@ -12,8 +12,8 @@ RUN_ENV := DEBUG=true
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall whenever requirements.txt changes.
-$(VENV)/.installed: requirements.txt | $(BIN)/python
+# Reinstall whenever requirements.txt changes; PyICU builds against the system ICU, so that comes first.
+$(VENV)/.installed: requirements.txt | $(BIN)/python system-packages
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@

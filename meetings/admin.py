@@ -23,6 +23,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from meetings import participants_import
 from meetings.downloads import FORMAT_NAMES, file_response, rendered, report_downloads
+from meetings.language_admin import MeetingLanguagesMixin
 from meetings.models import (
     MARKUP_HELP,
     AgendaItem,
@@ -414,7 +415,13 @@ def participants_action(extension, description):
 
 @admin.register(Meeting)
 class MeetingAdmin(
-    LanguageVersionsMixin, MeetingWorkspaceMixin, SortableAdminBase, SessionChoiceMixin, ContentAdmin, TranslationAdmin
+    MeetingLanguagesMixin,
+    LanguageVersionsMixin,
+    MeetingWorkspaceMixin,
+    SortableAdminBase,
+    SessionChoiceMixin,
+    ContentAdmin,
+    TranslationAdmin,
 ):
     list_display = ["symbol", "region", "venue_city", "start_date", "status", "is_published", "report_status"]
     list_filter = ["congress", "status", "is_published", "report_status", "regional_commission"]
@@ -422,7 +429,7 @@ class MeetingAdmin(
     search_fields = ["symbol", "region", "venue_city"]
     prepopulated_fields = {"slug": ["region"]}
     autocomplete_fields = ["venue_country", "regional_commission"]
-    readonly_fields = ["report_status", "downloads", "participants_list"]
+    readonly_fields = ["report_status", "downloads", "participants_list", "language_versions"]
     # The overview's own form: the meeting's details. Everything else is entered on the parts' screens.
     fieldsets = [
         (
@@ -441,6 +448,7 @@ class MeetingAdmin(
                 ]
             },
         ),
+        (_("Language versions"), {"fields": ["language_versions"]}),
         (
             _("Venue and dates"),
             {

@@ -120,8 +120,10 @@ def test_headings_and_numbering_follow_each_language():
 
     chinese = report_of(meeting, "zh")
     assert [chapter.label for chapter in chinese.chapters][:3] == ["一.", "二.", "三."]
+    assert [block.label for block in _subparagraphs(chinese)] == ["(a)", "(b)"]
     russian = report_of(meeting, "ru")
     assert [section.label for section in russian.chapters[2].sections()][:2] == ["А.", "Б."]
+    assert [block.label for block in _subparagraphs(russian)] == ["a)", "b)"]
     # The same paragraphs carry the same numbers in every version.
     numbers = [p.number for p in spanish.paragraphs()]
     for report in (arabic, chinese, russian, report_of(meeting, "en")):
@@ -243,3 +245,74 @@ def test_export_report_writes_the_language_asked_for_and_counts_missing_texts(ca
     captured = capsys.readouterr()
     assert "An English paragraph." in captured.out
     assert captured.err == ""
+
+
+def arabic_meeting():
+    meeting = MeetingFactory(original_language="ar", region_ar="غرب آسيا", venue_city_ar="بيروت")
+    MeetingParagraphFactory(
+        meeting=meeting, part=MeetingParagraph.Part.INTRODUCTION, text_ar="عقد الاجتماع في بيروت (A/CONF.234/1)."
+    )
+    return meeting
+
+
+def page_address(name, meeting, language, **kwargs):
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(language):
+        return reverse(name, kwargs={"slug": meeting.slug, **kwargs})
+
+
+def test_the_report_page_and_downloads_of_each_language_prefix_give_that_version(client):
+    meeting = arabic_meeting()
+    arabic = client.get(page_address("meetings:report", meeting, "ar")).content.decode()
+    assert '<article class="un-report" lang="ar" dir="rtl">' in arabic
+    assert "المحتويات" in arabic and "عقد الاجتماع في بيروت" in arabic
+    # The masthead's Latin-script lines are a block of another language, with their own lang and dir.
+    assert '<dl class="masthead-distribution" lang="en" dir="ltr">' in arabic
+    spanish = client.get(page_address("meetings:report", meeting, "es")).content.decode()
+    assert '<article class="un-report" lang="es" dir="ltr">' in spanish
+    assert "Índice" in spanish and "[Texto no traducido]" in spanish and "عقد الاجتماع" not in spanish
+    text = client.get(page_address("meetings:report_download", meeting, "zh-hans", extension="txt")).content
+    assert "目录" in text.decode()
+
+
+def pdf_text_and_fonts(content, tmp_path):
+    import subprocess
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(content)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    # pdftotext wraps runs of the other direction in embedding marks (U+202A–U+202C); the words stay.
+    text = text.translate(dict.fromkeys(range(0x202A, 0x202F)))
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    embedded = [line.split()[0].split("+")[-1] for line in fonts.splitlines()[2:] if " yes " in line]
+    return text, embedded
+
+
+def test_arabic_and_chinese_pdfs_embed_their_typefaces_and_read_in_logical_order(tmp_path):
+    from meetings.report.renderers.pdf import render as render_pdf
+
+    meeting = arabic_meeting()
+    text, fonts = pdf_text_and_fonts(render_pdf(report_of(meeting))[2], tmp_path)
+    assert "عقد الاجتماع في بيروت" in text  # words in reading order, not reversed
+    assert "الاجتماع التحضيري الإقليمي لغرب آسيا" in text and "مقدمة" in text
+    assert "Noto-Naskh-Arabic" in fonts
+    text, fonts = pdf_text_and_fonts(render_pdf(report_of(meeting, "zh"))[2], tmp_path)
+    assert "目录" in text and "一. 导言" in text
+    assert "Noto-Serif-CJK-SC" in fonts
+
+
+def test_the_arabic_word_version_runs_right_to_left_but_keeps_the_latin_masthead_left_to_right():
+    import io
+    import zipfile
+
+    from meetings.report.renderers.docx import render as render_docx
+
+    content = render_docx(report_of(arabic_meeting()))[2]
+    xml = zipfile.ZipFile(io.BytesIO(content)).read("word/document.xml").decode()
+    assert "<w:bidiVisual/>" in xml
+    assert xml.count("<w:rtl/>") > 10
+    body_paragraphs = xml.count("<w:p>") + xml.count("<w:p ")
+    assert xml.count("<w:bidi/>") + xml.count('<w:bidi w:val="0"/>') >= body_paragraphs - 1
+    assert '<w:bidi w:val="0"/>' in xml  # the masthead's Latin-script lines

@@ -22,6 +22,7 @@ from congress.models import (
     Workshop,
 )
 from congress.names import load_names
+from meetings.demo import titles
 from meetings.models import (
     AgendaItem,
     Document,
@@ -140,6 +141,7 @@ def load_congress(data, states):
             "main_theme": data["main_theme"],
             "title_ar": ARABIC["congress_title"],
             "short_title_ar": ARABIC["congress_short_title"],
+            **titles.CONGRESS,
         },
     )
     agenda_items = {
@@ -199,6 +201,7 @@ def load_meeting(data, congress, commission, topics, states, organizations):
             "time_zone": "Asia/Beirut",
             "region_ar": ARABIC["region"],
             "venue_city_ar": ARABIC["venue_city"],
+            **titles.MEETING,
         },
     )
     sessions = {}

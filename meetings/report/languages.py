@@ -131,10 +131,10 @@ def letter(index):
 
 
 def subparagraph_label(index, language):
-    """ "(a)" in English, Chinese and Russian; "a)" in French and Spanish; "(أ)" in Arabic."""
+    """ "(a)" in English and Chinese; "a)" in French, Spanish and Russian (Latin letters); "(أ)" in Arabic."""
     if language == "ar":
         return f"({ARABIC_LETTERS[index % len(ARABIC_LETTERS)] * (index // len(ARABIC_LETTERS) + 1)})"
-    if language in ("fr", "es"):
+    if language in ("fr", "es", "ru"):
         return f"{letter(index)})"
     return f"({letter(index)})"
 

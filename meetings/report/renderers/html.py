@@ -58,7 +58,8 @@ def masthead(report):
     subtitle = format_html('<p class="report-subtitle">{}</p>', report.subtitle) if report.subtitle else ""
     rapporteur = format_html('<p class="rapporteur">{}</p>', report.rapporteur_line) if report.rapporteur_line else ""
     # The symbol and the job number are Latin script in every version: they keep their own direction.
-    version = format_html('<dd class="version">{}</dd>', report.language_line) if report.language_line else ""
+    # The version's language stands under the date, in the values' column, as UN mastheads print it.
+    version = format_html('<dt></dt><dd class="version">{}</dd>', report.language_line) if report.language_line else ""
     return format_html(
         '<header class="masthead">'
         '<div class="masthead-top"><span class="un">{}</span>'
@@ -191,7 +192,7 @@ def inlines_html(content):
             case doc.Emphasis():
                 parts.append(format_html("<em>{}</em>", inline.text))
             case doc.Symbol():
-                parts.append(format_html('<a class="symbol" href="{}" dir="ltr">{}</a>', inline.url, inline.symbol))
+                parts.append(format_html('<a class="symbol" href="{}">{}</a>', inline.url, inline.symbol))
             case doc.Untranslated():
                 parts.append(format_html('<span class="untranslated">{}</span>', inline.text))
             case _:
