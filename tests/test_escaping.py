@@ -44,8 +44,16 @@ LANGUAGES = ("en", "ar")
 NOT_PUBLIC = {
     "meetings.Delegate.name": "the list of participants is not on the public site",
     "meetings.Delegate.function": "the list of participants is not on the public site",
-    "congress.RegionalCommission.abbreviation": "the admin's label for a commission",
-    "congress.Organization.name": "every organization here has a short name, which replaces it",
+    "congress.RegionalCommission.abbreviation_en": "the admin's label for a commission",
+    "congress.RegionalCommission.abbreviation_ar": "the admin's label for a commission",
+    "congress.Organization.name_en": "every organization here has a short name, which replaces it",
+    "congress.Organization.name_ar": "every organization here has a short name, which replaces it",
+    # Drafted text in Arabic is read by the Arabic report, which is built from the English text until
+    # the report has its language versions.
+    "congress.StandardParagraph.text_ar": "the report, its only reader, is in English",
+    "meetings.Meeting.opened_by_ar": "the report, its only reader, is in English",
+    "meetings.MeetingParagraph.text_ar": "the report, its only reader, is in English",
+    "recommendations.Discussion.outcome_introduction_ar": "the report, its only reader, is in English",
     "congress.Congress.short_title_en": "not used by the public pages or the report",
     "congress.Congress.short_title_ar": "not used by the public pages or the report",
     "congress.Congress.host_city_ar": "the report, its only reader, is in English",
