@@ -59,7 +59,7 @@ def test_export_of_the_list_of_participants_refuses_akoma_ntoso(demo_meeting):
 
 
 def test_export_in_an_unknown_format_fails_with_a_message(demo_meeting):
-    with pytest.raises(CommandError, match=r"Unknown format 'doc'; choose one of: docx, pdf, akn, txt, html\."):
+    with pytest.raises(CommandError, match=r"Unknown format 'doc'; choose one of: docx, pdf, pdfa, akn, txt, html\."):
         call_command("export_report", DEMO_SYMBOL, "--format", "doc")
 
 
