@@ -297,14 +297,16 @@ class SearchEntry(models.Model):
 
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="+")
     document = models.ForeignKey("meetings.Document", on_delete=models.CASCADE, null=True, related_name="+")
-    language = models.CharField(max_length=10)
-    kind = models.CharField(max_length=20)
+    language = models.CharField(max_length=10, editable=False)
+    kind = models.CharField(max_length=20, editable=False)
     order = models.PositiveIntegerField(default=0)
-    text = models.TextField()
-    terms = models.TextField(blank=True)  # searched but not shown: the parts of a symbol, "RPM.2/L.1", "L.1"
-    number = models.CharField(max_length=20, blank=True)  # a paragraph's number, "42" or "42 (c)"
-    where = models.CharField(max_length=100, blank=True)  # "paragraph 42", in the entry's language
-    url = models.CharField(max_length=1000)
+    text = models.TextField(editable=False)
+    terms = models.TextField(
+        blank=True, editable=False
+    )  # searched but not shown: the parts of a symbol, "RPM.2/L.1", "L.1"
+    number = models.CharField(max_length=20, blank=True, editable=False)  # a paragraph's number, "42" or "42 (c)"
+    where = models.CharField(max_length=100, blank=True, editable=False)  # "paragraph 42", in the entry's language
+    url = models.CharField(max_length=1000, editable=False)
     vector = SearchVectorField(null=True)
 
     class Meta:
@@ -319,8 +321,8 @@ class SearchIndexVersion(models.Model):
     """The version of a meeting's content that its search entries in one language were written from."""
 
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="+")
-    language = models.CharField(max_length=10)
-    token = models.CharField(max_length=32)
+    language = models.CharField(max_length=10, editable=False)
+    token = models.CharField(max_length=32, editable=False)
 
     class Meta:
         constraints = [
