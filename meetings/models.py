@@ -3,7 +3,7 @@
 import zoneinfo
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Case, F, Prefetch, Q, When
 from django.urls import reverse
 from django.utils import timezone
@@ -344,8 +344,16 @@ class Meeting(Versioned):
     def report_is_adopted(self):
         return self.report_status == self.ReportStatus.ADOPTED
 
+    def _reload_locked(self):
+        """The meeting as it is now, locked until the transaction ends: adopting or reopening writes the whole
+        record, which must not put back what someone else changed since this instance was read."""
+        Meeting.objects.select_for_update().filter(pk=self.pk).exists()
+        self.refresh_from_db()
+
+    @transaction.atomic
     def adopt_report(self, *, session=None):
         """Records that the meeting adopted its report at a session, which freezes the report's content."""
+        self._reload_locked()
         session = session or self.report_adopted_at
         if session is None or session.meeting_id != self.pk:
             raise ValidationError(
@@ -356,10 +364,12 @@ class Meeting(Versioned):
         self._change_reason = f"Report adopted at the {session}"
         self.save()
 
+    @transaction.atomic
     def reopen_report(self, *, reason):
         """Returns an adopted report to draft so it can be corrected; the reason is kept in its history."""
         if not reason.strip():
             raise ValidationError(_("Say why the adopted report is reopened."))
+        self._reload_locked()
         self.report_status = self.ReportStatus.DRAFT
         self._change_reason = f"Report reopened: {reason.strip()}"
         self.save()

@@ -81,3 +81,26 @@ def test_an_import_racing_an_editors_add_gives_back_the_typed_text(staff, monkey
     response = editor.post(url, data)
     assert response.status_code == 409
     assert "Ms. Typed Carefully" in response.content.decode()
+
+
+def test_adopting_or_reopening_keeps_a_change_made_since_the_meeting_was_read(staff):
+    from meetings.models import Meeting
+
+    stale = Meeting.objects.get(pk=staff.meeting.pk)
+    fresh = Meeting.objects.get(pk=staff.meeting.pk)
+    fresh.venue_city = "Nairobi"
+    fresh.save()
+    stale.adopt_report(session=stale.sessions.last())
+    assert Meeting.objects.get(pk=stale.pk).venue_city == "Nairobi"
+
+    stale.venue_city = "Typed but never saved"
+    fresh = Meeting.objects.get(pk=staff.meeting.pk)
+    fresh.opened_by = "the Chief of Section"
+    fresh.save()
+    stale.reopen_report(reason="A correction")
+    reopened = Meeting.objects.get(pk=stale.pk)
+    assert (reopened.venue_city, reopened.opened_by, reopened.report_status) == (
+        "Nairobi",
+        "the Chief of Section",
+        "draft",
+    )
