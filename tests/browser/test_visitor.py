@@ -33,7 +33,7 @@ def test_a_delegate_finds_agenda_programme_documents_report_then_reads_in_arabic
     assert calendar.count("BEGIN:VEVENT") == 6
 
     meeting_nav.get_by_role("link", name="Documents").click()
-    expect(page.locator("#main").get_by_text("A/CONF.234/RPM.2/L.1", exact=True)).to_be_visible()
+    expect(page.locator("#main .document-row .symbol").get_by_text("A/CONF.234/RPM.2/L.1", exact=True)).to_be_visible()
 
     meeting_nav.get_by_role("link", name="Report").click()
     expect(page.locator("#para-59")).to_have_text("59. Japan was represented by an observer.")
