@@ -1,6 +1,6 @@
 from adminsortable2.admin import SortableAdminBase
-from django.contrib import admin
-from django.http import Http404
+from django.contrib import admin, messages
+from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -100,6 +100,19 @@ class DiscussionAdmin(LanguageVersionsMixin, SortableAdminBase, ContentAdmin, Tr
         if obj is None:
             return inlines  # a new discussion: its first paragraphs and recommendations on the same page
         return [inline for inline in inlines if part and isinstance(inline, self.parts[part])]
+
+    def response_change(self, request, obj):
+        if getattr(request, "_discussion_part", None) and "_continue" not in request.POST:
+            # Back to the meeting's list of topics, where the next one is chosen.
+            self.message_user(request, _("%(record)s saved.") % {"record": obj}, messages.SUCCESS)
+            return HttpResponseRedirect(reverse("admin:meetings_meeting_deliberations", args=[obj.meeting_id]))
+        return super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_continue" not in request.POST and "_addanother" not in request.POST:
+            self.message_user(request, _("%(record)s saved.") % {"record": obj}, messages.SUCCESS)
+            return HttpResponseRedirect(reverse("admin:meetings_meeting_deliberations", args=[obj.meeting_id]))
+        return super().response_add(request, obj, post_url_continue)
 
     def save_model(self, request, obj, form, change):
         if change and not form.has_changed():

@@ -147,6 +147,7 @@ class SessionFactory(factory.django.DjangoModelFactory):
 class ParticipationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Participation
+        skip_postgeneration_save = True  # the hook changes the commission, not the participation
 
     meeting = factory.SubFactory(MeetingFactory)
     state = factory.SubFactory(StateFactory)

@@ -72,7 +72,7 @@ def test_two_people_edit_the_same_paragraph(staff):
 def test_two_people_edit_the_same_recommendation_in_an_inline(staff):
     discussion = staff.meeting.discussions.first()
     recommendation = discussion.recommendations.first()
-    url = reverse("admin:recommendations_discussion_change", args=[discussion.pk])
+    url = reverse("admin:recommendations_discussion_part", args=[discussion.pk, "recommendations"])
     rapporteur, editor = client_for(staff.rapporteur), client_for(staff.editor)
     first, second = form_data(rapporteur.get(url)), form_data(editor.get(url))
     key = next(k for k, v in first.items() if re.fullmatch(r"recommendations-\d+-id", k) and v == recommendation.pk)

@@ -58,7 +58,7 @@ def test_a_reviewer_cannot_save_and_a_rapporteur_cannot_edit_the_meeting(staff):
 
 def test_the_rapporteur_drafts_recommendations(staff):
     discussion = staff.meeting.discussions.first()
-    url = reverse("admin:recommendations_discussion_change", args=[discussion.pk])
+    url = reverse("admin:recommendations_discussion_part", args=[discussion.pk, "recommendations"])
     rapporteur = client_for(staff.rapporteur)
     data = form_data(rapporteur.get(url))
     first = discussion.recommendations.first()
