@@ -38,6 +38,10 @@ MATRIX = {
     "meetings:report":                                        "200 200 200 200 200 200",
     "meetings:report_download":                               "200 200 200 200 200 200",
     "meetings:draft_part_download":                           "200 200 200 200 200 200",
+    "meetings:day":                                           "200 200 200 200 200 200",
+    "meetings:day_ics":                                       "200 200 200 200 200 200",
+    "meetings:today":                                         "302 302 302 302 302 302",
+    "meetings:today_session":                                 "200 200 200 200 200 200",
     "admin:index":                                            "302 200 200 200 200 200",
     "admin:login":                                            "200 302 302 302 302 302",
     "admin:logout":                                           "302 405 405 405 405 405",
@@ -46,6 +50,7 @@ MATRIX = {
     "admin:autocomplete":                                     "302 200 200 200 200 200",
     "admin:jsi18n":                                           "302 200 200 200 200 200",
     "admin:view_on_site":                                     "302 302 302 302 302 302",
+    "admin_view_on_site":                                     "302 302 302 302 302 302",
     "admin:auth_group_changelist":                            "302 403 403 403 403 403",
     "admin:auth_group_add":                                   "302 403 403 403 403 403",
     "admin:auth_group_history":                               "302 403 403 403 403 403",
@@ -110,6 +115,9 @@ MATRIX = {
     "admin:meetings_meeting_participants":                    "302 200 200 200 200 302",
     "admin:meetings_meeting_part":                            "302 200 200 200 200 302",
     "admin:meetings_meeting_deliberations":                   "302 200 200 200 200 302",
+    "admin:meetings_meeting_aligned":                         "302 200 200 200 200 404",
+    "admin:meetings_meeting_xliff_import":                    "302 200 200 200 200 404",
+    "admin:meetings_meeting_xliff_export":                    "302 200 200 200 200 404",
     "admin:recommendations_discussion_part":                  "302 200 200 200 200 302",
     "admin:meetings_session_simple_history":                  "302 200 200 200 200 403",
     "admin:meetings_session_changelist":                      "302 200 200 200 200 200",
@@ -238,6 +246,7 @@ MEETING_PAGES = [
     "meetings:documents",
     "meetings:participation",
     "meetings:report",
+    "meetings:today",
 ]
 
 
@@ -256,10 +265,17 @@ def url_for(key, route, staff, found):
         "admin:meetings_meeting_participants": lambda: reverse(key, args=[meeting.pk, "docx"]),
         "admin:meetings_meeting_part": lambda: reverse(key, args=[meeting.pk, "agenda"]),
         "admin:meetings_meeting_deliberations": lambda: reverse(key, args=[meeting.pk]),
+        "admin:meetings_meeting_aligned": lambda: reverse(key, args=[meeting.pk]),
+        "admin:meetings_meeting_xliff_import": lambda: reverse(key, args=[meeting.pk]),
+        "admin:meetings_meeting_xliff_export": lambda: reverse(key, args=[meeting.pk, "es"]),
         "admin:recommendations_discussion_part": lambda: reverse(
             key, args=[meeting.discussions.first().pk, "recommendations"]
         ),
         "admin:view_on_site": lambda: reverse(key, args=[ContentType.objects.get_for_model(meeting).pk, meeting.pk]),
+        "admin_view_on_site": lambda: reverse(key, args=[ContentType.objects.get_for_model(meeting).pk, meeting.pk]),
+        "meetings:day": lambda: reverse(key, kwargs={"slug": meeting.slug, "day": meeting.start_date.isoformat()}),
+        "meetings:day_ics": lambda: reverse(key, kwargs={"slug": meeting.slug, "day": meeting.start_date.isoformat()}),
+        "meetings:today_session": lambda: reverse(key, kwargs={"slug": meeting.slug, "state": "now", "number": 1}),
         "admin:app_list": lambda: reverse(key, kwargs={"app_label": "meetings"}),
         "admin:autocomplete": lambda: (
             reverse(key) + "?app_label=recommendations&model_name=discussion&field_name=meeting&term="
