@@ -225,10 +225,13 @@ def opened_version(model, pk, version):
     manager = getattr(model._meta, "simple_history_manager_attribute", None)
     if manager is None:
         return None
-    record = (
-        getattr(model, manager)
-        .filter(**{model._meta.pk.attname: pk}, version=version)
-        .order_by("-history_date", "-history_id")
-        .first()
-    )
+    try:
+        record = (
+            getattr(model, manager)
+            .filter(**{model._meta.pk.attname: pk}, version=version)
+            .order_by("-history_date", "-history_id")
+            .first()
+        )
+    except (ValueError, TypeError, ValidationError):
+        return None  # a posted id or version that is no number: nothing to compare with
     return None if record is None else record.instance

@@ -32,6 +32,10 @@ MATRIX = {
     "meetings:agenda":                                        "200 200 200 200 200 200",
     "meetings:programme":                                     "200 200 200 200 200 200",
     "meetings:programme_ics":                                 "200 200 200 200 200 200",
+    "meetings:day":                                           "200 200 200 200 200 200",
+    "meetings:day_ics":                                       "200 200 200 200 200 200",
+    "meetings:today":                                         "302 302 302 302 302 302",
+    "meetings:today_session":                                 "200 200 200 200 200 200",
     "meetings:documents":                                     "200 200 200 200 200 200",
     "meetings:document_file":                                 "200 200 200 200 200 200",
     "meetings:participation":                                 "200 200 200 200 200 200",
@@ -243,6 +247,7 @@ MEETING_PAGES = [
     "meetings:agenda",
     "meetings:programme",
     "meetings:programme_ics",
+    "meetings:today",
     "meetings:documents",
     "meetings:participation",
     "meetings:report",
@@ -259,6 +264,9 @@ def url_for(key, route, staff, found):
             key, kwargs={"slug": meeting.slug, "pk": file.document_id, "language": file.language}
         ),
         "meetings:report_download": lambda: reverse(key, kwargs={"slug": meeting.slug, "extension": "txt"}),
+        "meetings:day": lambda: reverse(key, kwargs={"slug": meeting.slug, "day": meeting.start_date.isoformat()}),
+        "meetings:day_ics": lambda: reverse(key, kwargs={"slug": meeting.slug, "day": meeting.start_date.isoformat()}),
+        "meetings:today_session": lambda: reverse(key, kwargs={"slug": meeting.slug, "state": "now", "number": 1}),
         "meetings:draft_part_download": lambda: reverse(
             key, kwargs={"slug": meeting.slug, "part": "L.2-Add.1", "extension": "txt"}
         ),
