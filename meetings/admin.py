@@ -504,7 +504,7 @@ class MeetingAdmin(
         Part(
             "text",
             _("Opening and other matters"),
-            fields=["opened_by"],
+            fields=[ORIGINAL("opened_by")],
             inlines=[MeetingParagraphInline],
             description=MARKUP_HELP,
         ),
