@@ -126,15 +126,15 @@ def test_a_refused_save_changes_no_version(staff):
     url = reverse("admin:meetings_meetingparagraph_change", args=[paragraph.pk])
     editor, secretariat = client_for(staff.editor), client_for(staff.secretariat)
     editors_form, secretariats_form = form_data(editor.get(url)), form_data(secretariat.get(url))
-    editors_form["text"] = "The Meeting was opened by the Chief of Section."
+    editors_form["text_en"] = "The Meeting was opened by the Chief of Section."  # English, the original
     assert editor.post(url, editors_form).status_code == 302
     versions = content_version.current(), content_version.for_meeting(pk=staff.meeting.pk)
 
-    secretariats_form["text"] = "The Meeting was opened by the Executive Secretary."
+    secretariats_form["text_en"] = "The Meeting was opened by the Executive Secretary."
     refused = secretariat.post(url, secretariats_form)
     assert refused.status_code == 200 and "Not saved" in refused.content.decode()
     invalid = form_data(secretariat.get(url))
-    invalid["text"] = ""  # required
+    invalid["text_en"] = ""  # required: the original language
     assert secretariat.post(url, invalid).status_code == 200
     assert (content_version.current(), content_version.for_meeting(pk=staff.meeting.pk)) == versions
 
