@@ -42,10 +42,6 @@ MATRIX = {
     "meetings:report":                                        "200 200 200 200 200 200",
     "meetings:report_download":                               "200 200 200 200 200 200",
     "meetings:draft_part_download":                           "200 200 200 200 200 200",
-    "meetings:day":                                           "200 200 200 200 200 200",
-    "meetings:day_ics":                                       "200 200 200 200 200 200",
-    "meetings:today":                                         "302 302 302 302 302 302",
-    "meetings:today_session":                                 "200 200 200 200 200 200",
     "admin:index":                                            "302 200 200 200 200 200",
     "admin:login":                                            "200 302 302 302 302 302",
     "admin:logout":                                           "302 405 405 405 405 405",
@@ -251,7 +247,6 @@ MEETING_PAGES = [
     "meetings:documents",
     "meetings:participation",
     "meetings:report",
-    "meetings:today",
 ]
 
 
@@ -281,9 +276,6 @@ def url_for(key, route, staff, found):
         ),
         "admin:view_on_site": lambda: reverse(key, args=[ContentType.objects.get_for_model(meeting).pk, meeting.pk]),
         "admin_view_on_site": lambda: reverse(key, args=[ContentType.objects.get_for_model(meeting).pk, meeting.pk]),
-        "meetings:day": lambda: reverse(key, kwargs={"slug": meeting.slug, "day": meeting.start_date.isoformat()}),
-        "meetings:day_ics": lambda: reverse(key, kwargs={"slug": meeting.slug, "day": meeting.start_date.isoformat()}),
-        "meetings:today_session": lambda: reverse(key, kwargs={"slug": meeting.slug, "state": "now", "number": 1}),
         "admin:app_list": lambda: reverse(key, kwargs={"app_label": "meetings"}),
         "admin:autocomplete": lambda: (
             reverse(key) + "?app_label=recommendations&model_name=discussion&field_name=meeting&term="
