@@ -20,18 +20,7 @@ class Entry:
 
 def contents_entries(report, max_depth=2):
     """(depth, anchor, label) of every section down to `max_depth` (0 chapters, 1 sections, 2 sub-sections)."""
-
-    def walk(section, depth):
-        yield Entry(depth, section.anchor, contents_label(section))
-        if depth < max_depth:
-            for child in section.sections():
-                yield from walk(child, depth + 1)
-
-    entries = []
-    for chapter in report.chapters:
-        entries.extend(walk(chapter, 0))
-    entries.extend(Entry(0, annex.anchor, contents_label(annex)) for annex in report.annexes)
-    return entries
+    return [Entry(depth, section.anchor, contents_label(section)) for section, depth in report.contents(max_depth)]
 
 
 def with_contents(report_html, contents_html):

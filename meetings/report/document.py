@@ -163,14 +163,20 @@ class Report:
         """A fingerprint of everything the document says: it changes with any edit that shows in it."""
         return hashlib.sha256(repr(self).encode()).hexdigest()[:32]
 
-    def contents(self):
-        """The contents list: chapters, their sections and the annexes, as (section, depth)."""
+    def contents(self, depth=1):
+        """The contents list as (section, depth): chapters and their sections down to `depth` (1: the
+        sections, as the published report lists them; 2: their sub-sections too), then the annexes."""
         if not self.has_contents:
             return
+
+        def walk(section, level):
+            yield section, level
+            if level < depth:
+                for child in section.sections():
+                    yield from walk(child, level + 1)
+
         for chapter in self.chapters:
-            yield chapter, 0
-            for section in chapter.sections():
-                yield section, 1
+            yield from walk(chapter, 0)
         for annex in self.annexes:
             yield annex, 0
 
