@@ -12,10 +12,11 @@ RUN_ENV := DEBUG=true
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall whenever requirements.txt changes.
-$(VENV)/.installed: requirements.txt | $(BIN)/python
+# Reinstall whenever the requirements change; PyICU builds against the system ICU, so that comes first.
+# requirements.txt is what the application runs with; requirements-dev.txt adds the tests and linters.
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python system-packages
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
 install: $(VENV)/.installed

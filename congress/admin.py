@@ -1,7 +1,7 @@
-from adminsortable2.admin import SortableAdminBase, SortableStackedInline
+from adminsortable2.admin import SortableAdminBase
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from congress.models import (
     Congress,
@@ -14,22 +14,24 @@ from congress.models import (
     Workshop,
 )
 from workflow.admin import ContentAdmin, ContentInlineMixin
+from workflow.language_admin import LanguageVersionsMixin
+from workflow.sortable import SortableStackedInline
 
 
 @admin.register(State)
-class StateAdmin(ContentAdmin):
+class StateAdmin(LanguageVersionsMixin, ContentAdmin, TranslationAdmin):
     search_fields = ["name"]
 
 
 @admin.register(Organization)
-class OrganizationAdmin(ContentAdmin):
+class OrganizationAdmin(LanguageVersionsMixin, ContentAdmin, TranslationAdmin):
     list_display = ["name", "short_name", "category", "precedence"]
     list_filter = ["category"]
     search_fields = ["name", "short_name"]
 
 
 @admin.register(RegionalCommission)
-class RegionalCommissionAdmin(ContentAdmin):
+class RegionalCommissionAdmin(LanguageVersionsMixin, ContentAdmin, TranslationAdmin):
     list_display = ["abbreviation", "name"]
     search_fields = ["name", "abbreviation"]
     autocomplete_fields = ["member_states"]
@@ -60,7 +62,9 @@ class TopicInline(ContentInlineMixin, admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class StandardParagraphInline(ContentInlineMixin, SortableStackedInline):
+class StandardParagraphInline(
+    LanguageVersionsMixin, ContentInlineMixin, SortableStackedInline, TranslationStackedInline
+):
     model = StandardParagraph
     extra = 0
     ordering = ["order", "pk"]
@@ -69,7 +73,7 @@ class StandardParagraphInline(ContentInlineMixin, SortableStackedInline):
 
 
 @admin.register(Congress)
-class CongressAdmin(SortableAdminBase, ContentAdmin, TranslationAdmin):
+class CongressAdmin(LanguageVersionsMixin, SortableAdminBase, ContentAdmin, TranslationAdmin):
     list_display = ["title", "symbol_prefix", "host_city", "start_date"]
     search_fields = ["title", "symbol_prefix"]
     autocomplete_fields = ["host_country"]

@@ -14,3 +14,7 @@ from django.core.asgi import get_asgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congress.settings")
 
 application = get_asgi_application()
+
+from congress.serving import require_secret_key  # noqa: E402 - after setup, which loads the settings
+
+require_secret_key()

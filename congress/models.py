@@ -1,5 +1,6 @@
 """The Congress, what its preparatory meetings discuss, and the registries they draw on."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -14,8 +15,6 @@ class State(Versioned):
     """A State as the United Nations names it in documents (its short name)."""
 
     name = models.CharField(_("short name"), max_length=120, unique=True)
-
-    history = ContentHistory()
 
     class Meta:
         ordering = ["name"]
@@ -50,8 +49,6 @@ class Organization(Versioned):
         help_text=_("Order within its category in attendance lists; equal values sort by name."),
     )
 
-    history = ContentHistory()
-
     class Meta:
         ordering = ["category", "precedence", "name"]
         verbose_name = _("organization")
@@ -73,8 +70,6 @@ class RegionalCommission(Versioned):
     member_states = models.ManyToManyField(
         State, related_name="regional_commissions", blank=True, verbose_name=_("member States")
     )
-
-    history = ContentHistory()
 
     class Meta:
         ordering = ["name"]
@@ -242,8 +237,6 @@ class StandardParagraph(Versioned):
     order = models.PositiveIntegerField(_("order"), default=0)
     text = models.TextField(_("text"), help_text=_("*italics*, [A/CONF.234/PM.1] for a document symbol."))
 
-    history = ContentHistory()
-
     class Meta:
         ordering = ["congress", "part", "order", "pk"]
         verbose_name = _("standard paragraph")
@@ -271,3 +264,70 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return f"{self.token} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
+
+
+class MeetingVersion(models.Model):
+    """Names the current state of one meeting's content: its own records and the shared ones it shows.
+
+    A meeting's public pages, its report tree and its exports are cached under this token (see
+    `congress.content_version`), so an edit to one meeting leaves every other meeting's pages valid.
+    """
+
+    meeting = models.OneToOneField(
+        "meetings.Meeting", on_delete=models.CASCADE, primary_key=True, related_name="+", verbose_name=_("meeting")
+    )
+    token = models.CharField(_("token"), max_length=32, editable=False)
+    changed_at = models.DateTimeField(_("changed at"), editable=False)
+
+    class Meta:
+        verbose_name = _("meeting content version")
+        verbose_name_plural = _("meeting content versions")
+
+    def __str__(self):
+        return f"{self.meeting_id}: {self.token} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
+
+
+class SearchEntry(models.Model):
+    """One thing a delegate may search for, in one language: a paragraph of a report, a State, a symbol …
+
+    Written from the meeting's records and its built report by `meetings.search`, for one version
+    of the meeting's content (`SearchIndexVersion`); never edited by hand. On PostgreSQL `vector`
+    holds the text's full-text vector in the language's configuration, under a GIN index.
+    """
+
+    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey("meetings.Document", on_delete=models.CASCADE, null=True, related_name="+")
+    language = models.CharField(max_length=10, editable=False)
+    kind = models.CharField(max_length=20, editable=False)
+    order = models.PositiveIntegerField(default=0)
+    text = models.TextField(editable=False)
+    terms = models.TextField(
+        blank=True, editable=False
+    )  # searched but not shown: the parts of a symbol, "RPM.2/L.1", "L.1"
+    number = models.CharField(max_length=20, blank=True, editable=False)  # a paragraph's number, "42" or "42 (c)"
+    where = models.CharField(max_length=100, blank=True, editable=False)  # "paragraph 42", in the entry's language
+    url = models.CharField(max_length=1000, editable=False)
+    vector = SearchVectorField(null=True)
+
+    class Meta:
+        # Number first: a search by words goes to the GIN index, not to one that only narrows the language.
+        indexes = [models.Index(fields=["number", "language"], name="search_entry_number")]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class SearchIndexVersion(models.Model):
+    """The version of a meeting's content that its search entries in one language were written from."""
+
+    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=10, editable=False)
+    token = models.CharField(max_length=32, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "language"], name="one_search_index_per_meeting_language")
+        ]
+
+    def __str__(self):
+        return f"{self.meeting_id} {self.language}: {self.token}"

@@ -20,15 +20,17 @@ env = environ.Env(
 )
 environ.Env.read_env(BASE_DIR / ".env")
 
-# The default key only ever signs local development sessions; set SECRET_KEY anywhere else.
-SECRET_KEY = env("SECRET_KEY", default="local-development-only-not-a-secret")
 DEBUG = env("DEBUG")
+# The default key only ever signs local development sessions and test runs: with DEBUG off, the site is not
+# served with it (congress/wsgi.py and asgi.py refuse to start; see congress.serving).
+DEVELOPMENT_SECRET_KEY = "local-development-only-not-a-secret"
+SECRET_KEY = env("SECRET_KEY", default=DEVELOPMENT_SECRET_KEY)
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
     # Before the admin, so that translated fields get their admin widgets.
     "modeltranslation",
-    "django.contrib.admin",
+    "meetings.dashboard.RapporteurAdminConfig",  # django.contrib.admin with the secretariat's dashboard
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -108,6 +110,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # Lockouts are lifted with `manage.py axes_reset`; the admin stays free of the log tables.
 AXES_ENABLE_ADMIN = False
+# How many proxies in front of the app append to X-Forwarded-For (1 behind one nginx); 0 trusts none and
+# counts failures by REMOTE_ADDR only (congress/client_ip.py).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "congress.client_ip.client_ip"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -164,6 +170,8 @@ PAGE_CACHE_SECONDS = 24 * 60 * 60
 # Security. HTTPS=true in production turns on everything that needs TLS in front of the app.
 HTTPS = env("HTTPS")
 SECURE_SSL_REDIRECT = HTTPS
+# A load balancer probes the health check over plain HTTP: it answers there instead of redirecting.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
@@ -194,5 +202,38 @@ DOCUMENT_UPLOAD_MAX_BYTES = env.int("DOCUMENT_UPLOAD_MAX_BYTES", default=25 * 10
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# A meeting's admin page posts a handful of fields per delegation, paragraph and item: the 10× demo meeting
+# posts about 11,000 on a discussion's page. Django's default of 1,000 refused a meeting of ~50 delegations.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env.int("DATA_UPLOAD_MAX_NUMBER_FIELDS", default=50_000)
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=20 * 1024 * 1024)
+
 # An import either saves every good row or, if anything fails mid-way, nothing.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+
+# Errors with their tracebacks go to standard error (gunicorn's log, the container's, journald); the people
+# in ADMINS ("Name <address>, Name <address>") are also mailed each server error when EMAIL_URL is set.
+ADMINS = [
+    (address.split("<")[0].strip() or address, address.split("<")[-1].rstrip(">").strip())
+    for address in env.list("ADMINS", default=[])
+]
+SERVER_EMAIL = env("SERVER_EMAIL", default="rapporteur@localhost")
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "root": {"handlers": ["stderr"], "level": env("LOG_LEVEL", default="WARNING")},
+    "loggers": {
+        "django": {"handlers": ["stderr", "mail_admins"], "level": "INFO", "propagate": False},
+        "django.server": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+    },
+}

@@ -1,6 +1,9 @@
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DatabaseError, connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 
 
@@ -14,6 +17,26 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def bad_request(request, exception):
+    """A request over one of the server's limits says which, and that nothing was saved; other 400s as Django's."""
+    if isinstance(exception, TooManyFieldsSent):
+        reason = _("This page sends more fields than the server accepts (%(limit)s).")
+    elif isinstance(exception, TooManyFilesSent):
+        reason = _("This page sends more files than the server accepts (%(limit)s).")
+    elif isinstance(exception, RequestDataTooBig):
+        reason = _("This page sends more data than the server accepts (%(limit)s bytes).")
+    else:
+        return defaults.bad_request(request, exception)
+    from django.conf import settings
+
+    limit = {
+        TooManyFieldsSent: settings.DATA_UPLOAD_MAX_NUMBER_FIELDS,
+        TooManyFilesSent: settings.DATA_UPLOAD_MAX_NUMBER_FILES,
+        RequestDataTooBig: settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
+    }[type(exception)]
+    return render(request, "request_too_large.html", {"reason": reason % {"limit": limit}}, status=400)
 
 
 def server_error(request):

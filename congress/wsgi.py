@@ -14,3 +14,7 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congress.settings")
 
 application = get_wsgi_application()
+
+from congress.serving import require_secret_key  # noqa: E402 - after setup, which loads the settings
+
+require_secret_key()

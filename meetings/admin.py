@@ -1,22 +1,31 @@
 import io
 import zipfile
 
-from adminsortable2.admin import SortableAdminBase, SortableStackedInline, SortableTabularInline
+from adminsortable2.admin import SortableAdminBase
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Max
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportMixin
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+from modeltranslation.settings import DEFAULT_LANGUAGE
+from modeltranslation.utils import build_localized_fieldname
 
+from meetings import participants_import
 from meetings.downloads import FORMAT_NAMES, file_response, rendered, report_downloads
+from meetings.language_admin import MeetingLanguagesMixin
 from meetings.models import (
+    MARKUP_HELP,
     AgendaItem,
     Delegate,
     Document,
@@ -31,29 +40,160 @@ from meetings.models import (
 from meetings.participants_import import DelegateResource, MeetingConfirmImportForm, MeetingImportForm
 from meetings.report.builder import build_report, section_choices
 from meetings.report.participants import NoParticipantsDocument, build_participants_list
+from meetings.starting import copy_structure
+from meetings.workspace import CachedChoicesInlineMixin, CompactTemplateMixin, MeetingWorkspaceMixin, Part
 from workflow import roles
 from workflow.admin import ContentAdmin, ContentInlineMixin
 from workflow.forms import VersionedModelForm
+from workflow.language_admin import LanguageVersionsMixin
+from workflow.sortable import SortableStackedInline, SortableTabularInline
 
 
-class SessionInline(ContentInlineMixin, TranslationStackedInline):
+def ORIGINAL(name):  # noqa: N802 - reads as a field name in the `fields` lists
+    """A translated field's copy in the original language, which the workspace's screens edit."""
+    return build_localized_fieldname(name, DEFAULT_LANGUAGE)
+
+
+def next_number(model, request, field):
+    """The next free number of `field` among the records of the meeting being edited: the default of a new row."""
+    meeting_id = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+    if meeting_id is None or not str(meeting_id).isdigit():
+        return 1
+    return (model.objects.filter(meeting_id=meeting_id).aggregate(n=Max(field))["n"] or 0) + 1
+
+
+def numbered_items(items):
+    """{pk: "5 (a) Title…"}: agenda items as a short choice, numbered as the agenda numbers them."""
+    items = sorted(items, key=lambda item: (item.order, item.pk))
+    labels = {}
+    for number, item in enumerate((i for i in items if i.parent_id is None), start=1):
+        labels[item.pk] = f"{number}. {Truncator(item.display_title).chars(70)}"
+        subs = [i for i in items if i.parent_id == item.pk]
+        for letter, sub in zip("abcdefghijklmnopqrstuvwxyz", subs, strict=False):
+            labels[sub.pk] = f"{number} ({letter}) {Truncator(sub.display_title).chars(70)}"
+    return labels
+
+
+def topic_with_congress(topic):
+    """A topic as choices offer it: with its Congress, so that two Congresses' topics are told apart."""
+    return f"{topic.title} ({topic.congress.short_title or topic.congress})"
+
+
+class AdoptionForm(forms.Form):
+    """The date of issue and job number of each report being adopted: the exports print them."""
+
+    def __init__(self, meetings, data=None):
+        super().__init__(data)
+        self.meetings = meetings
+        for meeting in meetings:
+            self.fields[f"issued_on_{meeting.pk}"] = forms.DateField(
+                label=Meeting._meta.get_field("report_issued_on").verbose_name,
+                initial=meeting.report_issued_on,
+                widget=forms.DateInput(attrs={"type": "date"}),
+            )
+            self.fields[f"job_number_{meeting.pk}"] = forms.CharField(
+                label=Meeting._meta.get_field("report_job_number").verbose_name,
+                initial=meeting.report_job_number,
+                required=False,
+                max_length=30,
+            )
+
+    def rows(self):
+        return [(m, self[f"issued_on_{m.pk}"], self[f"job_number_{m.pk}"]) for m in self.meetings]
+
+
+class MeetingForm(VersionedModelForm):
+    """The meeting's details; a new meeting may start from the structure of another."""
+
+    start_from = forms.ModelChoiceField(
+        Meeting.objects.none(),
+        required=False,
+        label=_("Copy the structure of"),
+        help_text=_(
+            "The agenda, the topics discussed and the Congress's documents of this meeting are copied, without "
+            "drafted text. “New meeting for this Congress” chooses the Congress's latest meeting."
+        ),
+    )
+
+    class Meta:
+        model = Meeting
+        fields = "__all__"
+
+
+class ParticipationForm(VersionedModelForm):
+    """Capacity left empty: member for a State of the regional commission, observer otherwise."""
+
+    class Meta:
+        model = Participation
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "capacity" in self.fields:
+            capacity = self.fields["capacity"]
+            capacity.required = False
+            capacity.choices = [("", _("According to the commission's membership")), *Participation.Capacity.choices]
+            if self.instance.pk is None:
+                capacity.initial = ""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not cleaned_data.get("capacity"):
+            state = cleaned_data.get("state")
+            meeting = self.instance.meeting if self.instance.meeting_id else cleaned_data.get("meeting")
+            is_member = (
+                state is not None
+                and meeting is not None
+                and meeting.regional_commission.member_states.filter(pk=state.pk).exists()
+            )
+            cleaned_data["capacity"] = Participation.Capacity.MEMBER if is_member else Participation.Capacity.OBSERVER
+            self.instance.capacity = cleaned_data["capacity"]
+        return cleaned_data
+
+
+class SessionInline(ContentInlineMixin, CachedChoicesInlineMixin, admin.StackedInline):
     model = Session
     extra = 0
-    fields = [("number", "date", "start_time", "end_time"), "title", "room", "agenda_items"]
+    # The original language only; the other languages are on each plenary meeting's own page.
+    fields = [("number", "date", "start_time", "end_time", ORIGINAL("title"), ORIGINAL("room")), "agenda_items"]
+    show_change_link = True
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "number":
+            kwargs["initial"] = next_number(Session, request, "number")
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "agenda_items":
             kwargs["queryset"] = AgendaItem.objects.filter(
                 meeting_id=request.resolver_match.kwargs.get("object_id")
             ).select_related("topic__congress", "topic__agenda_item", "topic__workshop")
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "agenda_items" and formfield is not None:
+            labels = numbered_items(formfield.queryset)
+            formfield.label_from_instance = lambda item: labels.get(item.pk, str(item))
+        return formfield
 
 
-class ParticipationInline(ContentInlineMixin, admin.TabularInline):
+class ParticipationInline(ContentInlineMixin, CachedChoicesInlineMixin, CompactTemplateMixin, admin.TabularInline):
     model = Participation
+    form = ParticipationForm
     extra = 0
     autocomplete_fields = ["state", "organization"]
     show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("state", "organization")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and hasattr(formfield.widget, "can_add_related"):
+            # The registries are edited on their own pages; four icons per row and column made the page heavy.
+            wrapper = formfield.widget
+            wrapper.can_add_related = wrapper.can_change_related = False
+            wrapper.can_delete_related = wrapper.can_view_related = False
+        return formfield
 
 
 class OfficerFormSet(BaseInlineFormSet):
@@ -83,51 +223,104 @@ class SessionChoiceMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class OfficerInline(ContentInlineMixin, SessionChoiceMixin, admin.TabularInline):
+class OfficerInline(ContentInlineMixin, CachedChoicesInlineMixin, SessionChoiceMixin, admin.TabularInline):
     model = Officer
     formset = OfficerFormSet
     extra = 0
     autocomplete_fields = ["state"]
     fields = ["order", "role", "name", "state", "elected_at", "election_method"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("state")
 
-class AgendaItemInline(ContentInlineMixin, SortableStackedInline, TranslationStackedInline):
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "order":
+            kwargs["initial"] = next_number(Officer, request, "order")
+            kwargs["widget"] = forms.NumberInput(attrs={"class": "vIntegerField", "style": "width: 4em"})
+        if db_field.name in ("name", "election_method"):
+            kwargs["widget"] = forms.TextInput(attrs={"size": 22 if db_field.name == "name" else 14})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "elected_at":
+            # Officers are usually elected at the first plenary meeting.
+            first = formfield.queryset.order_by("number").first()
+            formfield.initial = first.pk if first else None
+        return formfield
+
+
+class AgendaItemInline(ContentInlineMixin, CachedChoicesInlineMixin, SortableStackedInline):
     model = AgendaItem
     extra = 0
     ordering = ["order", "pk"]
-    fields = [("order", "parent", "topic"), "title", "annotation", "documents"]
+    # The original language only; the other languages are on each item's own page.
+    fields = [("order", "parent", "topic"), ORIGINAL("title"), ORIGINAL("annotation"), "documents"]
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("topic__congress", "topic__agenda_item", "topic__workshop")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == ORIGINAL("annotation"):
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "cols": 80})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "documents":
             kwargs["queryset"] = Document.objects.filter(meeting_id=request.resolver_match.kwargs.get("object_id"))
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "documents" and formfield is not None:
+            formfield.label_from_instance = lambda document: document.symbol
+        return formfield
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         meeting_id = request.resolver_match.kwargs.get("object_id")
         if db_field.name == "parent":
-            kwargs["queryset"] = AgendaItem.objects.filter(meeting_id=meeting_id, parent=None)
+            kwargs["queryset"] = AgendaItem.objects.filter(meeting_id=meeting_id, parent=None).select_related(
+                "topic__congress", "topic__agenda_item", "topic__workshop"
+            )
         if db_field.name == "topic":
             kwargs["queryset"] = (
                 kwargs.get("queryset", db_field.related_model.objects)
                 .filter(congress__meetings=meeting_id)
                 .select_related("congress", "agenda_item", "workshop")
             )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "topic" and formfield is not None:
+            formfield.label_from_instance = topic_with_congress
+        return formfield
 
 
-class DocumentInline(ContentInlineMixin, SortableTabularInline, TranslationTabularInline):
+class DocumentInline(ContentInlineMixin, SortableTabularInline):
     model = Document
     extra = 0
     ordering = ["order", "pk"]
-    fields = ["order", "symbol", "title", "kind", "is_published", "issued_on", "job_number"]
+    # The original language only; the other languages and the files are on each document's own page.
+    fields = ["order", "symbol", ORIGINAL("title"), "kind", "is_published", "issued_on", "job_number"]
+    input_sizes = {"symbol": 22, ORIGINAL("title"): 30, "job_number": 9}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.input_sizes:
+            kwargs["widget"] = forms.TextInput(attrs={"size": self.input_sizes[db_field.name]})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     show_change_link = True  # the language versions are uploaded on the document's own page
 
 
-class MeetingParagraphInline(ContentInlineMixin, SortableStackedInline):
+class MeetingParagraphInline(
+    LanguageVersionsMixin, ContentInlineMixin, SortableStackedInline, TranslationStackedInline
+):
     model = MeetingParagraph
     extra = 0
     ordering = ["order", "pk"]
     fields = [("part", "order"), "text"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "text":
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 4, "cols": 100})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 class ReportPartAssignmentForm(VersionedModelForm):
@@ -144,7 +337,7 @@ class ReportPartAssignmentForm(VersionedModelForm):
         self.fields["section"].choices = [("", "---------"), *section_choices]
 
 
-class ReportPartAssignmentInline(ContentInlineMixin, admin.TabularInline):
+class ReportPartAssignmentInline(ContentInlineMixin, CachedChoicesInlineMixin, admin.TabularInline):
     model = ReportPartAssignment
     form = ReportPartAssignmentForm
     extra = 0
@@ -221,14 +414,23 @@ def participants_action(extension, description):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SortableAdminBase, SessionChoiceMixin, ContentAdmin, TranslationAdmin):
+class MeetingAdmin(
+    MeetingLanguagesMixin,
+    LanguageVersionsMixin,
+    MeetingWorkspaceMixin,
+    SortableAdminBase,
+    SessionChoiceMixin,
+    ContentAdmin,
+    TranslationAdmin,
+):
     list_display = ["symbol", "region", "venue_city", "start_date", "status", "is_published", "report_status"]
     list_filter = ["congress", "status", "is_published", "report_status", "regional_commission"]
     list_select_related = ["congress"]
     search_fields = ["symbol", "region", "venue_city"]
     prepopulated_fields = {"slug": ["region"]}
     autocomplete_fields = ["venue_country", "regional_commission"]
-    readonly_fields = ["report_status", "downloads", "participants_list"]
+    readonly_fields = ["report_status", "downloads", "participants_list", "language_versions"]
+    # The overview's own form: the meeting's details. Everything else is entered on the parts' screens.
     fieldsets = [
         (
             None,
@@ -242,27 +444,89 @@ class MeetingAdmin(SortableAdminBase, SessionChoiceMixin, ContentAdmin, Translat
                     "slug",
                     "status",
                     "is_published",
+                    "start_from",
                 ]
             },
         ),
-        (_("Report"), {"fields": ["downloads", "participants_list", "report_issued_on", "report_job_number"]}),
-        (_("Venue and dates"), {"fields": ["venue_city", "venue_country", "start_date", "end_date", "time_zone"]}),
+        (_("Language versions"), {"fields": ["language_versions"]}),
         (
-            _("Proceedings"),
+            _("Venue and dates"),
             {
                 "fields": [
+                    "venue_city",
+                    "venue_country",
+                    "start_date",
+                    "end_date",
+                    "time_zone",
                     "original_language",
-                    "opened_by",
-                    "agenda_adopted_at",
-                    "organization_of_work_at",
-                    "report_adopted_at",
-                    "report_status",
-                ],
-                "description": _(
-                    "Save the plenary meetings first; then choose at which the decisions were taken. "
-                    "To adopt or reopen the report, use the actions of the list of meetings."
-                ),
+                    "second_original_language",
+                ]
             },
+        ),
+    ]
+    workspace_parts = [
+        Part(
+            "sessions",
+            _("Plenary meetings"),
+            inlines=[SessionInline],
+            needs=[("agenda", _("agenda items taken up"))],
+            description=_("Number and date each plenary meeting; tick the agenda items it took up."),
+        ),
+        Part(
+            "attendance",
+            _("Attendance"),
+            inlines=[ParticipationInline],
+            needs=[("member_states", "")],
+            description=_(
+                "The States and organizations represented. Left empty, the capacity is “member” for a member "
+                "State of the regional commission and “observer” otherwise. Delegates are entered on each "
+                "delegation's page, or imported from a list (Participations → Import)."
+            ),
+        ),
+        Part(
+            "officers",
+            _("Officers"),
+            inlines=[OfficerInline],
+            needs=[("sessions", _("elected at"))],
+            description=_("The Chair and the Rapporteur come from States represented as members."),
+        ),
+        Part(
+            "agenda",
+            _("Agenda"),
+            inlines=[AgendaItemInline],
+            needs=[("documents", _("documents for the item"))],
+            description=_(
+                "A sub-item's parent is chosen among the items saved; save the items first, then their sub-items. "
+                "Drag an item by its heading to reorder."
+            ),
+        ),
+        Part("documents", _("Documents"), inlines=[DocumentInline]),
+        Part(
+            "text",
+            _("Opening and other matters"),
+            fields=[ORIGINAL("opened_by")],
+            inlines=[MeetingParagraphInline],
+            description=MARKUP_HELP,
+        ),
+        Part("deliberations", _("Deliberations")),
+        Part(
+            "report",
+            _("Report and draft parts"),
+            fields=["downloads", "participants_list", "report_issued_on", "report_job_number"],
+            readonly=["downloads", "participants_list"],
+            inlines=[ReportPartAssignmentInline],
+            needs=[("draft_parts", _("part of the draft report"))],
+        ),
+        Part(
+            "adoption",
+            _("Adoption"),
+            fields=["agenda_adopted_at", "organization_of_work_at", "report_adopted_at", "report_status"],
+            readonly=["report_status"],
+            needs=[("sessions", _("report adopted at"))],
+            description=_(
+                "Choose the plenary meetings at which the decisions were taken, save, then record the adoption "
+                "of the report: it freezes the report's content (not whether the meeting is published)."
+            ),
         ),
     ]
     inlines = [
@@ -274,6 +538,36 @@ class MeetingAdmin(SortableAdminBase, SessionChoiceMixin, ContentAdmin, Translat
         ReportPartAssignmentInline,
         MeetingParagraphInline,
     ]
+    form = MeetingForm
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return fieldsets
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "start_from"]})
+            for name, options in fieldsets
+        ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None:
+            form.base_fields.pop("start_from", None)  # a choice for a new meeting only
+        elif "start_from" in form.base_fields:
+            form.base_fields["start_from"].queryset = roles.visible_meetings(request.user).select_related("congress")
+        return form
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        source = form.cleaned_data.get("start_from")
+        if not change and source is not None:
+            copy_structure(source=source, target=form.instance)
+            self.message_user(
+                request,
+                _("The agenda, topics and Congress documents of %(source)s were copied.") % {"source": source},
+                messages.INFO,
+            )
+
     actions = [
         "adopt_report",
         "reopen_report",
@@ -352,18 +646,36 @@ class MeetingAdmin(SortableAdminBase, SessionChoiceMixin, ContentAdmin, Translat
 
     @admin.action(description=_("Record the adoption of the report (freezes its content)"), permissions=["adopt"])
     def adopt_report(self, request, queryset):
-        for meeting in queryset.select_related("report_adopted_at", "congress"):
+        """Asks for each report's date of issue and job number (frozen with the rest), then adopts."""
+        meetings = list(queryset.select_related("report_adopted_at", "congress"))
+        form = AdoptionForm(meetings, request.POST if "apply" in request.POST else None)
+        if not form.is_bound or not form.is_valid():
+            return TemplateResponse(
+                request,
+                "admin/meetings/meeting/adopt_report.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "opts": self.model._meta,
+                    "form": form,
+                    "rows": form.rows(),
+                    "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
+        for meeting in meetings:
             if meeting.report_is_adopted:
                 messages.info(request, _("%(meeting)s: the report is already adopted.") % {"meeting": meeting})
             elif not roles.may_adopt(request.user, meeting):
                 messages.error(request, _("%(meeting)s: only its editors may adopt it.") % {"meeting": meeting})
             else:
+                meeting.report_issued_on = form.cleaned_data[f"issued_on_{meeting.pk}"]
+                meeting.report_job_number = form.cleaned_data[f"job_number_{meeting.pk}"]
                 try:
                     meeting.adopt_report()
                 except ValidationError as error:
                     messages.error(request, f"{meeting}: {' '.join(error.messages)}")
                 else:
                     messages.success(request, _("%(meeting)s: the report is adopted.") % {"meeting": meeting})
+        return None
 
     @admin.action(description=_("Reopen the adopted report for corrections"), permissions=["reopen"])
     def reopen_report(self, request, queryset):
@@ -401,11 +713,32 @@ class ParticipationAdmin(ImportMixin, ContentAdmin):
     # Each saved row is in its model's history; the admin log would file delegates under participations.
     skip_admin_log = True
 
+    tmp_storage_class = participants_import.SessionStorage
+
     def has_import_permission(self, request):
         return request.user.has_perm("meetings.add_delegate")
 
+    def import_action(self, request, **kwargs):
+        with participants_import.bound_to(request.session):
+            return super().import_action(request, **kwargs)
+
+    def process_import(self, request, **kwargs):
+        # The file confirmed is the one this session previewed, whatever name the POST gives.
+        if request.method == "POST" and not participants_import.is_pending(
+            request.session, request.POST.get("import_file_name")
+        ):
+            messages.error(request, _("This import is no longer waiting for confirmation: upload the file again."))
+            return HttpResponseRedirect(reverse("admin:meetings_participation_import"))
+        with participants_import.bound_to(request.session):
+            return super().process_import(request, **kwargs)
+
     def _importable_meetings(self, request):
-        return roles.meetings_where(request.user, "add", Delegate).select_related("congress")
+        # Not an adopted meeting: the delegations are what its report's attendance paragraphs say.
+        return (
+            roles.meetings_where(request.user, "add", Delegate)
+            .exclude(report_status=Meeting.ReportStatus.ADOPTED)
+            .select_related("congress")
+        )
 
     def create_import_form(self, request):
         form = super().create_import_form(request)
@@ -457,7 +790,7 @@ class DocumentFileInline(ContentInlineMixin, admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(ContentAdmin, TranslationAdmin):
+class DocumentAdmin(LanguageVersionsMixin, ContentAdmin, TranslationAdmin):
     list_display = ["symbol", "title", "kind", "meeting", "is_published"]
     list_filter = ["kind", "is_published", "meeting"]
     inlines = [DocumentFileInline]
@@ -466,9 +799,53 @@ class DocumentAdmin(ContentAdmin, TranslationAdmin):
 
 
 @admin.register(MeetingParagraph)
-class MeetingParagraphAdmin(ContentAdmin):
+class MeetingParagraphAdmin(LanguageVersionsMixin, ContentAdmin, TranslationAdmin):
     list_display = ["__str__", "part", "meeting"]
     list_filter = ["part", "meeting"]
     list_select_related = ["meeting"]
     search_fields = ["text"]
     fields = ["meeting", "part", "order", "text"]
+
+
+class OwnPageOfAMeetingRecord(ContentAdmin, TranslationAdmin):
+    """A plenary meeting or an agenda item on its own page: every language of its titles, and its history.
+
+    Reached from the row's "Change" link in the meeting's workspace, so not listed on the admin's index.
+    """
+
+    def has_module_permission(self, request):
+        return False
+
+    def has_add_permission(self, request):
+        return False  # added in the meeting's workspace, where the meeting is known
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name in ("parent", "topic") and formfield is not None:
+            obj = self.get_object(request, request.resolver_match.kwargs.get("object_id"))
+            if obj is not None:
+                if db_field.name == "parent":
+                    formfield.queryset = AgendaItem.objects.filter(meeting_id=obj.meeting_id, parent=None)
+                else:
+                    formfield.queryset = formfield.queryset.filter(congress_id=obj.meeting.congress_id)
+                    formfield.label_from_instance = topic_with_congress
+        return formfield
+
+    def response_change(self, request, obj):
+        if "_continue" in request.POST:
+            return super().response_change(request, obj)
+        self.message_user(request, _("%(record)s saved.") % {"record": obj}, messages.SUCCESS)
+        part = "agenda" if isinstance(obj, AgendaItem) else "sessions"
+        return HttpResponseRedirect(reverse("admin:meetings_meeting_part", args=[obj.meeting_id, part]))
+
+
+@admin.register(Session)
+class SessionAdmin(OwnPageOfAMeetingRecord):
+    fields = ["meeting", ("number", "date", "start_time", "end_time"), "title"]
+    readonly_fields = ["meeting"]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(OwnPageOfAMeetingRecord):
+    fields = ["meeting", ("order", "parent", "topic"), "title", "annotation"]
+    readonly_fields = ["meeting"]

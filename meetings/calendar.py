@@ -32,14 +32,10 @@ def programme_calendar(meeting, sessions=None):
             summary = f"{summary}: {session.title}"
         event.add("summary", summary)
         event.add("location", f"{session.room}, {place}" if session.room else place)
-        if session.start_time:
-            start = datetime.datetime.combine(session.date, session.start_time, tzinfo=venue)
-            if session.end_time:
-                end = datetime.datetime.combine(session.date, session.end_time, tzinfo=venue)
-            else:
-                end = start + datetime.timedelta(hours=3)  # a plenary meeting's usual length
-            event.add("dtstart", start.astimezone(datetime.UTC))
-            event.add("dtend", end.astimezone(datetime.UTC))
+        times = utc_times(session, venue) if session.start_time else None
+        if times:
+            event.add("dtstart", times[0])
+            event.add("dtend", times[1])
         else:
             event.add("dtstart", session.date)
         items = [item.display_title for item in session.agenda_items.all()]
@@ -47,3 +43,17 @@ def programme_calendar(meeting, sessions=None):
             event.add("description", "\n".join(items))
         calendar.add_component(event)
     return calendar.to_ical()
+
+
+def utc_times(session, venue):
+    """(start, end) in UTC, or None when they fall outside the dates Python can hold (year 9999's last
+    evening, east of Greenwich): the event then keeps its date alone instead of failing the whole file."""
+    try:
+        start = datetime.datetime.combine(session.date, session.start_time, tzinfo=venue)
+        if session.end_time:
+            end = datetime.datetime.combine(session.date, session.end_time, tzinfo=venue)
+        else:
+            end = start + datetime.timedelta(hours=3)  # a plenary meeting's usual length
+        return start.astimezone(datetime.UTC), end.astimezone(datetime.UTC)
+    except OverflowError:
+        return None

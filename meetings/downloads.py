@@ -8,6 +8,7 @@ from django.utils.http import content_disposition_header
 
 from congress import content_version
 from meetings.report.renderers import EXTENSIONS, RENDERERS
+from workflow import visibility
 
 EXPORT_CACHE_SECONDS = 24 * 60 * 60
 FORMAT_NAMES = {"docx": "Word", "pdf": "PDF", "xml": "Akoma Ntoso XML", "txt": "Text"}
@@ -50,8 +51,10 @@ def file_response(request, report, extension, changed_at=None):
 
 
 def draft_parts(meeting, user=None):
-    """The parts of the meeting's draft report; for a visitor, only the published ones."""
-    return [part for part in meeting.draft_report_parts() if user is None or user.is_staff or part.is_published]
+    """The parts of the meeting's draft report; for a visitor, only the published ones (workflow/visibility.py)."""
+    if user is None or visibility.may_preview(user, meeting):
+        return meeting.draft_report_parts()
+    return [part for part in meeting.draft_report_parts() if part.is_published]
 
 
 def report_downloads(meeting, user=None):

@@ -3,7 +3,7 @@
 import zoneinfo
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Case, F, Prefetch, Q, When
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from congress.dates import date_range, long_date, ordinal
 from congress.models import Congress, Organization, RegionalCommission, StandardParagraph, State, Topic
 from meetings.uploads import validate_document_upload
+from workflow import visibility
 from workflow.history import ContentHistory
 from workflow.models import Versioned
 
@@ -25,8 +26,9 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
     def visible_to(self, user):
-        """Published meetings; staff also see the ones the secretariat is still preparing."""
-        return self if user.is_staff else self.published()
+        """The meetings `user` may see on the public site (workflow/visibility.py): the published ones, and
+        the unpublished ones the secretariat and the meeting's own staff preview."""
+        return self.filter(visibility.meetings_filter(user))
 
     def for_listing(self):
         """Grouped by Congress, newest first; within a Congress the meetings to come, then the past ones."""
@@ -130,8 +132,13 @@ class MeetingQuerySet(models.QuerySet):
             ),
         )
 
-    def for_report(self):
-        """Everything the report builder reads, in a fixed number of queries whatever the meeting's size."""
+    def for_report(self, user=None):
+        """Everything the report builder reads, in a fixed number of queries whatever the meeting's size.
+
+        Given the reader (`user`), the documents are those they may see (workflow/visibility.py), so the
+        public report's annex and chapter IV list no unpublished document; without one (the admin's and the
+        command line's exports), every document of the meeting.
+        """
         from recommendations.models import Discussion
 
         return self.select_related(
@@ -155,7 +162,9 @@ class MeetingQuerySet(models.QuerySet):
                 "agenda_items",
                 queryset=AgendaItem.objects.select_related("topic__congress", "topic__agenda_item", "topic__workshop"),
             ),
-            "documents",
+            Prefetch(
+                "documents", queryset=Document.objects.all() if user is None else Document.objects.visible_to(user)
+            ),
             Prefetch("part_assignments", queryset=ReportPartAssignment.objects.select_related("part")),
             Prefetch(
                 "discussions",
@@ -215,6 +224,13 @@ class Meeting(Versioned):
     original_language = models.CharField(
         _("original language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
     )
+    second_original_language = models.CharField(
+        _("second original language"),
+        max_length=2,
+        choices=Language.choices,
+        blank=True,
+        help_text=_("When the report is drafted in two languages, both are originals: “Original: Spanish/English”."),
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     is_published = models.BooleanField(
         _("published"),
@@ -258,7 +274,10 @@ class Meeting(Versioned):
         verbose_name=_("report adopted at"),
     )
     report_issued_on = models.DateField(
-        _("report issued on"), null=True, blank=True, help_text=_("The masthead's date; left empty, the day of export.")
+        _("report issued on"),
+        null=True,
+        blank=True,
+        help_text=_("The masthead's date; until it is entered, the exports say “date to be set”."),
     )
     report_job_number = models.CharField(
         _("report job number"), max_length=30, blank=True, help_text=_("As in the footer, e.g. V.19-02154.")
@@ -308,6 +327,8 @@ class Meeting(Versioned):
             errors["time_zone"] = _("Enter a time zone of the tz database, such as Asia/Beirut.")
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("The meeting cannot end before it starts: check the end date.")
+        if self.second_original_language and self.second_original_language == self.original_language:
+            errors["second_original_language"] = _("Choose a language other than the original language, or none.")
         if self.symbol and self.congress_id and self.number and not self.symbol.startswith(f"{self.series}/"):
             errors["symbol"] = _("The report symbol must be in the meeting's series, %(series)s/…") % {
                 "series": self.series
@@ -323,8 +344,16 @@ class Meeting(Versioned):
     def report_is_adopted(self):
         return self.report_status == self.ReportStatus.ADOPTED
 
+    def _reload_locked(self):
+        """The meeting as it is now, locked until the transaction ends: adopting or reopening writes the whole
+        record, which must not put back what someone else changed since this instance was read."""
+        Meeting.objects.select_for_update().filter(pk=self.pk).exists()
+        self.refresh_from_db()
+
+    @transaction.atomic
     def adopt_report(self, *, session=None):
         """Records that the meeting adopted its report at a session, which freezes the report's content."""
+        self._reload_locked()
         session = session or self.report_adopted_at
         if session is None or session.meeting_id != self.pk:
             raise ValidationError(
@@ -335,10 +364,12 @@ class Meeting(Versioned):
         self._change_reason = f"Report adopted at the {session}"
         self.save()
 
+    @transaction.atomic
     def reopen_report(self, *, reason):
         """Returns an adopted report to draft so it can be corrected; the reason is kept in its history."""
         if not reason.strip():
             raise ValidationError(_("Say why the adopted report is reopened."))
+        self._reload_locked()
         self.report_status = self.ReportStatus.DRAFT
         self._change_reason = f"Report reopened: {reason.strip()}"
         self.save()
@@ -521,6 +552,22 @@ class Participation(Versioned):
             raise ValidationError(_("Choose either a State or an organization."))
         if self.organization_id and self.capacity == self.Capacity.MEMBER:
             raise ValidationError({"capacity": _("Organizations attend as observers.")})
+        if (
+            self.state_id
+            and self.meeting_id
+            and self.capacity == self.Capacity.MEMBER
+            and not self.meeting.regional_commission.member_states.filter(pk=self.state_id).exists()
+        ):
+            # The same rule as the list of participants' import (meetings/participants_import.py).
+            raise ValidationError(
+                {
+                    "capacity": _(
+                        "%(state)s is not a member of %(commission)s: choose “Observer”, or first add it to the "
+                        "commission's member States."
+                    )
+                    % {"state": self.state, "commission": self.meeting.regional_commission}
+                }
+            )
 
 
 class Delegate(Versioned):
@@ -683,10 +730,9 @@ class AgendaItem(Versioned):
 
 class DocumentQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Published documents of published meetings; staff also see the unpublished ones."""
-        if user.is_staff:
-            return self
-        return self.filter(is_published=True, meeting__is_published=True)
+        """Published documents of published meetings, and those of the meetings `user` previews
+        (workflow/visibility.py)."""
+        return self.filter(visibility.documents_filter(user))
 
 
 class Document(Versioned):
@@ -704,7 +750,10 @@ class Document(Versioned):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.BACKGROUND)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     issued_on = models.DateField(
-        _("issued on"), null=True, blank=True, help_text=_("The masthead's date; left empty, the day of export.")
+        _("issued on"),
+        null=True,
+        blank=True,
+        help_text=_("The masthead's date; until it is entered, the exports say “date to be set”."),
     )
     job_number = models.CharField(_("job number"), max_length=30, blank=True)
     is_published = models.BooleanField(
@@ -807,15 +856,14 @@ class MeetingParagraph(Versioned):
         # The order is the order in which the parts appear in the report.
         INTRODUCTION = "introduction", _("Introduction (replaces the Congress's standard text)")
         CONCLUSIONS_PREAMBLE = "conclusions_preamble", _("Conclusions and recommendations, before the topics")
+        OTHER_MATTERS_CONCLUSIONS = "other_matters_conclusions", _("Conclusions and recommendations, other matters")
         OPENING_STATEMENTS = "opening_statements", _("Opening of the Meeting, statements")
-        OTHER_MATTERS = "other_matters", _("Other matters")
+        OTHER_MATTERS = "other_matters", _("Other matters (attendance and organization of work)")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="paragraphs")
     part = models.CharField(_("part of the report"), max_length=30, choices=Part.choices)
     order = models.PositiveIntegerField(_("order"), default=0)
     text = models.TextField(_("text"), help_text=MARKUP_HELP)
-
-    history = ContentHistory()
 
     class Meta:
         ordering = ["meeting", "part", "order", "pk"]

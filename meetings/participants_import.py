@@ -5,20 +5,83 @@ The preview lists each row as new, update or rejected with the reason; the confi
 rows only, and an unexpected failure on any row saves nothing (the whole import is one transaction).
 """
 
+import base64
+import contextvars
+from uuid import uuid4
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 from import_export.forms import ConfirmImportForm, ImportForm
 from import_export.results import Result
+from import_export.tmp_storages import BaseStorage
 
 from congress.models import Organization, State
 from meetings.models import Delegate, Meeting, Participation
+from workflow.roles import frozen_message
 
 CAPACITIES = {
     "member": Participation.Capacity.MEMBER,
     "observer": Participation.Capacity.OBSERVER,
 }
+
+
+# A list of participants is read row by row, with a few queries each: beyond this many rows, split the file.
+MAX_ROWS = 1000
+PENDING_KEY = "pending_participants_import"
+_session = contextvars.ContextVar("participants_import_session", default=None)
+
+
+class PendingImportMissing(Exception):
+    """The confirmed import is not the one this user's session previewed (or the session has expired)."""
+
+
+class SessionStorage(BaseStorage):
+    """Keeps the uploaded list between its preview and its confirmation in the uploader's session.
+
+    Not in the temporary directory (a list of participants names people, and an unconfirmed preview left it
+    there), and never at a name the confirming POST chooses: the POST's name must be the one the session holds.
+    The admin binds the request's session with `bound_to(session)`.
+    """
+
+    def save(self, data):
+        session = _session.get()
+        self.name = uuid4().hex
+        binary = isinstance(data, bytes)
+        raw = data if binary else data.encode(self.encoding or "utf-8")
+        session[PENDING_KEY] = {"name": self.name, "data": base64.b64encode(raw).decode("ascii")}
+
+    def read(self):
+        pending = (_session.get() or {}).get(PENDING_KEY)
+        if not pending or not constant_time_compare(pending["name"], str(self.name or "")):
+            raise PendingImportMissing
+        raw = base64.b64decode(pending["data"])
+        return raw if "b" in self.read_mode else raw.decode(self.encoding or "utf-8")
+
+    def remove(self):
+        session = _session.get()
+        if session is not None:
+            session.pop(PENDING_KEY, None)
+
+
+class bound_to:  # noqa: N801 - used as `with bound_to(request.session):`
+    """Binds SessionStorage to a request's session for the duration of a view."""
+
+    def __init__(self, session):
+        self.session = session
+
+    def __enter__(self):
+        self.token = _session.set(self.session)
+
+    def __exit__(self, *exc):
+        _session.reset(self.token)
+
+
+def is_pending(session, name):
+    pending = session.get(PENDING_KEY)
+    return bool(pending and name and constant_time_compare(pending["name"], str(name)))
 
 
 class YesNoWidget(widgets.BooleanWidget):
@@ -63,6 +126,7 @@ class DelegateResource(resources.ModelResource):
         self.meeting = meeting
         self.seen = {}
         self.current = {}
+        self.row_changes = []
 
     @classmethod
     def get_result_class(cls):
@@ -71,6 +135,17 @@ class DelegateResource(resources.ModelResource):
     def before_import(self, dataset, **kwargs):
         if self.meeting is None:
             raise ValidationError(_("Choose the meeting whose list of participants this is."))
+        if len(dataset) > MAX_ROWS:
+            count = len(dataset)
+            dataset.wipe()
+            raise ValidationError(
+                _("The file has %(count)d rows; import at most %(max)d at a time: split it into several files.")
+                % {"count": count, "max": MAX_ROWS}
+            )
+        if self.meeting.report_is_adopted:
+            # Delegations are what the report's attendance paragraphs are written from: frozen with it.
+            dataset.wipe()
+            raise ValidationError(frozen_message(self.meeting))
         missing = [column for column in ("State or organization", "Name") if column not in (dataset.headers or [])]
         if missing:
             # The import carries on to the rows after this error; without the columns there are none to read
@@ -87,14 +162,29 @@ class DelegateResource(resources.ModelResource):
         errors = []
         entity_name = str(row.get("State or organization") or "").strip()
         name = " ".join(str(row.get("Name") or "").split())
-        capacity_text = str(row.get("Capacity") or "observer").strip().lower()
+        capacity_text = str(row.get("Capacity") or "").strip().lower()
+        self.row_changes = []
         if not name:
             errors.append(_("The name is empty: give the delegate's name."))
         capacity = CAPACITIES.get(capacity_text)
-        if capacity is None:
+        if capacity is None and capacity_text:
             errors.append(_("Capacity is “%(value)s”: write member or observer.") % {"value": capacity_text})
         state = State.objects.filter(name__iexact=entity_name).first()
         organization = None if state else Organization.objects.filter(name__iexact=entity_name).first()
+        if not capacity_text:
+            # A blank cell changes nothing: the delegation keeps its capacity; a new one needs it said.
+            existing = Participation.objects.filter(
+                meeting=self.meeting, state=state, organization=organization
+            ).first()
+            if existing is not None:
+                capacity = existing.capacity
+            elif organization is not None:
+                capacity = Participation.Capacity.OBSERVER
+            elif state is not None:
+                errors.append(
+                    _("Capacity is empty and %(state)s has no delegation yet: write member or observer.")
+                    % {"state": state}
+                )
         if not entity_name:
             errors.append(_("The State or organization is empty."))
         elif state is None and organization is None:
@@ -134,8 +224,26 @@ class DelegateResource(resources.ModelResource):
         ).first()
 
     def import_instance(self, instance, row, **kwargs):
+        before = {"function": instance.function, "is_head": instance.is_head} if instance.pk else None
         super().import_instance(instance, row, **kwargs)
         instance.name = self.current["name"]
+        # A blank cell changes nothing of a delegate already listed.
+        if not str(row.get("Function") or "").strip():
+            instance.function = before["function"] if before else ""
+        if not str(row.get("Head of delegation") or "").strip():
+            instance.is_head = before["is_head"] if before else False
+        if before is None:
+            self.row_changes.append(_("New delegate"))
+        else:
+            if before["function"] != instance.function:
+                self.row_changes.append(
+                    _("Function: %(old)s → %(new)s") % {"old": before["function"] or "—", "new": instance.function}
+                )
+            if before["is_head"] != instance.is_head:
+                self.row_changes.append(
+                    _("Head of delegation: %(old)s → %(new)s")
+                    % {"old": yes_no(before["is_head"]), "new": yes_no(instance.is_head)}
+                )
         participation = Participation.objects.filter(
             meeting=self.meeting, state=self.current["state"], organization=self.current["organization"]
         ).first()
@@ -158,10 +266,28 @@ class DelegateResource(resources.ModelResource):
             defaults={"capacity": current["capacity"]},
         )
         if participation.capacity != current["capacity"]:
+            self.row_changes.append(
+                _("Capacity: %(old)s → %(new)s")
+                % {
+                    "old": Participation.Capacity(participation.capacity).label,
+                    "new": Participation.Capacity(current["capacity"]).label,
+                }
+            )
             participation.capacity = current["capacity"]
             participation.save()
+        elif _created:
+            self.row_changes.append(
+                _("New delegation: %(delegation)s, %(capacity)s")
+                % {"delegation": participation, "capacity": Participation.Capacity(participation.capacity).label}
+            )
         instance.participation = participation
         super().save_instance(instance, is_create, row, **kwargs)
+
+    def after_import_row(self, row, row_result, **kwargs):
+        super().after_import_row(row, row_result, **kwargs)
+        row_result.changes = list(self.row_changes)
+        row_result.number = kwargs.get("row_number")
+        row_result.delegate_name = self.current.get("name", "")
 
     def dehydrate_entity(self, delegate):
         if delegate.participation_id:
@@ -172,6 +298,10 @@ class DelegateResource(resources.ModelResource):
         if delegate.participation_id:
             return delegate.participation.capacity
         return self.current.get("capacity") or ""
+
+
+def yes_no(value):
+    return _("yes") if value else _("no")
 
 
 class MeetingImportForm(ImportForm):

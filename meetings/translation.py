@@ -2,13 +2,13 @@
 
 from modeltranslation.translator import TranslationOptions
 
-from meetings.models import AgendaItem, Document, Meeting, Session
+from meetings.models import AgendaItem, Document, Meeting, MeetingParagraph, Session
 from workflow.history import translated_with_history
 
 
 @translated_with_history(Meeting)
 class MeetingTranslationOptions(TranslationOptions):
-    fields = ("region", "venue_city")
+    fields = ("region", "venue_city", "opened_by")
 
 
 @translated_with_history(Session)
@@ -24,3 +24,9 @@ class AgendaItemTranslationOptions(TranslationOptions):
 @translated_with_history(Document)
 class DocumentTranslationOptions(TranslationOptions):
     fields = ("title",)
+
+
+# Drafted text of the report outside the topics: a version per language, the original's among them.
+@translated_with_history(MeetingParagraph)
+class MeetingParagraphTranslationOptions(TranslationOptions):
+    fields = ("text",)

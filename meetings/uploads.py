@@ -39,12 +39,20 @@ def content_type_for(name):
     return CONTENT_TYPES.get(extension_of(name), "application/octet-stream")
 
 
+MIMETYPE_MAX_BYTES = 200
+
+
 def _zip_names(upload):
     upload.seek(0)
     try:
         with zipfile.ZipFile(upload) as archive:
             names = set(archive.namelist())
-            mimetype = archive.read("mimetype").strip() if "mimetype" in names else b""
+            # At most a little more than the longest mimetype: an entry that inflates to hundreds of
+            # megabytes (a zip bomb) is never read whole.
+            mimetype = b""
+            if "mimetype" in names:
+                with archive.open("mimetype") as entry:
+                    mimetype = entry.read(MIMETYPE_MAX_BYTES).strip()
     except (zipfile.BadZipFile, OSError, EOFError, KeyError, ValueError, NotImplementedError):
         return set(), b""
     return names, mimetype

@@ -3,14 +3,17 @@
 import datetime
 
 from django.core.cache import cache
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from congress import content_version
+from congress.page_cache import MEETING, SITE, cached_page
 from meetings import programme as schedule
 from meetings.calendar import programme_calendar
 from meetings.document_files import document_rows
@@ -18,23 +21,28 @@ from meetings.downloads import EXPORT_CACHE_SECONDS, draft_parts, file_response,
 from meetings.forms import SearchForm
 from meetings.models import Document, Meeting
 from meetings.programme import programme_of
-from meetings.report.builder import build_draft_parts, build_report
+from meetings.report.builder import build_draft_parts
+from meetings.report.cache import built_report, cached_report
+from meetings.report.languages import report_language
 from meetings.report.renderers import EXTENSIONS
 from meetings.report.renderers.html import render_fragment
 from meetings.report_contents import contents_entries, with_contents, without_contents
 from meetings.search import search_meetings
 from meetings.uploads import content_type_for
+from workflow import visibility
 
 
 def visible_meeting(request, queryset, slug):
     return get_object_or_404(queryset.visible_to(request.user), slug=slug)
 
 
+@cached_page(SITE)
 def home(request):
     meetings = Meeting.objects.visible_to(request.user).for_listing()
     return render(request, "meetings/home.html", {"meetings": meetings, "search_form": SearchForm()})
 
 
+@cached_page(MEETING)
 def meeting_detail(request, slug):
     meeting = visible_meeting(request, Meeting.objects.for_meeting_page(request.user), slug)
     programme = programme_of(meeting, documents=False)
@@ -54,11 +62,13 @@ def meeting_detail(request, slug):
     )
 
 
+@cached_page(MEETING)
 def agenda(request, slug):
     meeting = visible_meeting(request, Meeting.objects.for_agenda(request.user), slug)
     return render(request, "meetings/agenda.html", {"meeting": meeting})
 
 
+@cached_page(MEETING)
 def programme(request, slug):
     meeting = visible_meeting(request, Meeting.objects.for_programme(request.user), slug)
     subscribe = request.build_absolute_uri(reverse("meetings:programme_ics", kwargs={"slug": meeting.slug}))
@@ -146,6 +156,7 @@ def today(request, slug):
     return redirect(target)
 
 
+@cached_page(MEETING)
 def today_session(request, slug, state, number):
     """The plenary meeting in progress (state "now") or coming next ("next"), in full, and the one after it."""
     if state not in ("now", "next"):
@@ -162,6 +173,7 @@ def today_session(request, slug, state, number):
     )
 
 
+@cached_page(MEETING)
 def documents(request, slug):
     meeting = visible_meeting(request, Meeting.objects.for_documents(request.user), slug)
     rows = document_rows(meeting, meeting.visible_documents)
@@ -177,23 +189,54 @@ def document_file(request, slug, pk, language):
     version = document.files.filter(language=language).first()
     if version is None:
         raise Http404(_("This document has no file in that language."))
-    # Always a download of the type its extension names, never sniffed (SecurityMiddleware adds nosniff).
-    return FileResponse(
-        version.file.open("rb"),
-        as_attachment=True,
-        filename=version.filename,
-        content_type=content_type_for(version.filename),
-    )
+    # Each save of a language version raises its version: a replaced file has a new tag.
+    etag = f'"file-{version.pk}-{version.version}"'
+    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+        response = HttpResponseNotModified()
+    else:
+        # Always a download of the type its extension names, never sniffed (SecurityMiddleware adds nosniff).
+        response = FileResponse(
+            version.file.open("rb"),
+            as_attachment=True,
+            filename=version.filename,
+            content_type=content_type_for(version.filename),
+        )
+    response["ETag"] = etag
+    patch_cache_control(response, no_cache=True)
+    return response
 
 
+@cached_page(MEETING)
 def participation(request, slug):
     meeting = visible_meeting(request, Meeting.objects.for_participation(), slug)
     return render(request, "meetings/participation.html", {"meeting": meeting})
 
 
+def page_language():
+    """The report version of the page's language prefix: /es/…/report/ shows the Spanish version."""
+    return report_language(get_language())
+
+
+def meeting_and_report(request, slug):
+    """(meeting, its built report, the version's date): the tree from the cache while the meeting is unchanged.
+
+    The meeting's version is read first, so the date never runs ahead of the report; with the tree
+    cached, the meeting is read only for its header and downloads. The reader's audience (public or
+    preview, workflow/visibility.py) chooses the tree: a public one lists no unpublished document.
+    """
+    version = content_version.for_meeting(slug=slug)
+    token, changed_at = version or (None, None)
+    header = visible_meeting(request, Meeting.objects.select_related("congress").prefetch_related("documents"), slug)
+    audience = "preview" if visibility.may_preview(request.user, header) else "public"
+    if version is not None and (document := cached_report(slug, token, audience)) is not None:
+        return header, document, changed_at
+    meeting = visible_meeting(request, Meeting.objects.for_report(request.user), slug)
+    return meeting, built_report(meeting, token, audience), changed_at
+
+
+@cached_page(MEETING)
 def report(request, slug):
-    meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
-    document = build_report(meeting)
+    meeting, document, _changed_at = meeting_and_report(request, slug)
     # Rendered once per version of the report's content, like the exports.
     body = without_contents(document)
     report_html = cache.get_or_set(
@@ -220,22 +263,24 @@ def report(request, slug):
 def report_download(request, slug, extension):
     if extension not in EXTENSIONS:
         raise Http404(_("There is no such format."))
-    _token, changed_at = content_version.current()  # before reading the meeting: the date never runs ahead of the file
-    meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
-    return file_response(request, build_report(meeting), extension, changed_at)
+    _meeting, document, changed_at = meeting_and_report(request, slug)
+    return file_response(request, document, extension, changed_at)
 
 
 def draft_part_download(request, slug, part, extension):
     if extension not in EXTENSIONS:
         raise Http404(_("There is no such format."))
-    _token, changed_at = content_version.current()  # before reading the meeting: the date never runs ahead of the file
-    meeting = visible_meeting(request, Meeting.objects.for_report(), slug)
+    # Before reading the meeting: the date never runs ahead of the file.
+    version = content_version.for_meeting(slug=slug)
+    meeting = visible_meeting(request, Meeting.objects.for_report(request.user), slug)
+    changed_at = version[1] if version else None
     symbol = next((d.symbol for d in draft_parts(meeting, request.user) if d.short_symbol == part), None)
     if symbol is None:
         raise Http404(_("The draft report has no such part."))
-    return file_response(request, build_draft_parts(meeting)[symbol], extension, changed_at)
+    return file_response(request, build_draft_parts(meeting, page_language())[symbol], extension, changed_at)
 
 
+@cached_page(SITE, params=("q",))
 def search(request):
     form = SearchForm(request.GET or None)
     results = None

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from congress.models import Topic
 from meetings.models import MARKUP_HELP, Meeting
-from workflow.history import ContentHistory
 from workflow.models import Versioned
 
 DEFAULT_OUTCOME_INTRODUCTION = (
@@ -25,8 +24,6 @@ class Discussion(Versioned):
         default=DEFAULT_OUTCOME_INTRODUCTION,
         help_text=_("The numbered paragraph that introduces the lettered recommendations."),
     )
-
-    history = ContentHistory()
 
     class Meta:
         ordering = ["meeting", "topic__order", "topic__pk"]
@@ -55,8 +52,6 @@ class SummaryParagraph(Versioned):
     order = models.PositiveIntegerField(_("order"), default=0)
     text = models.TextField(_("text"), help_text=MARKUP_HELP)
 
-    history = ContentHistory()
-
     class Meta:
         ordering = ["discussion", "order", "pk"]
         verbose_name = _("summary paragraph")
@@ -78,8 +73,6 @@ class Recommendation(Versioned):
             "{} {}", _("Without the final semicolon or full stop, which the report adds by position."), MARKUP_HELP
         ),
     )
-
-    history = ContentHistory()
 
     class Meta:
         ordering = ["discussion", "order", "pk"]

@@ -24,8 +24,11 @@ def form_data(response):
     # The history form of a past version has no inlines.
     for inline in context.get("inline_admin_formsets", []):
         formset = inline.formset
-        for name, value in formset.management_form.initial.items():
-            data[f"{formset.prefix}-{name}"] = value
+        management = formset.management_form
+        for name in management.fields:
+            value = management[name].value()  # a refused page's form is bound: what it was posted with
+            if value is not None:
+                data[f"{formset.prefix}-{name}"] = value
         for form in formset.initial_forms:
             for name, field in form.fields.items():
                 value = _value(field, form[name])

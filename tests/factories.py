@@ -147,10 +147,17 @@ class SessionFactory(factory.django.DjangoModelFactory):
 class ParticipationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Participation
+        skip_postgeneration_save = True  # the hook changes the commission, not the participation
 
     meeting = factory.SubFactory(MeetingFactory)
     state = factory.SubFactory(StateFactory)
     capacity = Participation.Capacity.MEMBER
+
+    @factory.post_generation
+    def commission_membership(obj, create, extracted, **kwargs):  # noqa: N805 - factory_boy passes the object
+        """A State represented as a member is a member of the meeting's regional commission, as the rules require."""
+        if create and obj.state_id and obj.capacity == Participation.Capacity.MEMBER:
+            obj.meeting.regional_commission.member_states.add(obj.state)
 
 
 class OfficerFactory(factory.django.DjangoModelFactory):
@@ -270,8 +277,9 @@ def complete_meeting(scale=1):
     for number in range(1, scale + 1):
         DocumentFactory(meeting=meeting, symbol=f"{congress.symbol_prefix}/RPM.{meeting.number}/CRP.{number}")
 
+    # Other matters stand in chapter III, as in the Western Asia report; chapter II's are tested on their own.
     for part in MeetingParagraph.Part:
-        if part != MeetingParagraph.Part.INTRODUCTION:
+        if part not in (MeetingParagraph.Part.INTRODUCTION, MeetingParagraph.Part.OTHER_MATTERS_CONCLUSIONS):
             MeetingParagraphFactory.create_batch(scale, meeting=meeting, part=part)
     return meeting
 

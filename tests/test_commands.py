@@ -59,7 +59,7 @@ def test_export_of_the_list_of_participants_refuses_akoma_ntoso(demo_meeting):
 
 
 def test_export_in_an_unknown_format_fails_with_a_message(demo_meeting):
-    with pytest.raises(CommandError, match=r"Unknown format 'doc'; choose one of: docx, pdf, akn, txt, html\."):
+    with pytest.raises(CommandError, match=r"Unknown format 'doc'; choose one of: docx, pdf, pdfa, akn, txt, html\."):
         call_command("export_report", DEMO_SYMBOL, "--format", "doc")
 
 
@@ -110,3 +110,60 @@ def test_the_demo_has_every_record_of_the_reference(demo_meeting):
     assert demo_meeting.documents.count() == 9
     assert [d.recommendations.count() for d in demo_meeting.discussions.all()] == [5, 14, 7, 9, 11]
     assert [d.summary_paragraphs.count() for d in demo_meeting.discussions.all()] == [4, 9, 8, 8, 13]
+
+
+def history_count():
+    """Versions recorded in every model's history."""
+    from django.apps import apps
+
+    return sum(
+        getattr(model, model._meta.simple_history_manager_attribute).count()
+        for model in apps.get_models()
+        if getattr(model._meta, "simple_history_manager_attribute", None)
+    )
+
+
+def test_make_run_twice_keeps_an_edit_to_the_demo_and_records_only_it(demo_meeting):
+    paragraph = demo_meeting.paragraphs.order_by("part", "order").first()
+    paragraph.text = "An edit made in the admin."
+    paragraph.save()
+    before = history_count()
+    for _ in range(2):  # `make run`, then `make run` again
+        out = io.StringIO()
+        call_command("load_demo", stdout=out)
+        assert "already there" in out.getvalue()
+    paragraph.refresh_from_db()
+    assert paragraph.text == "An edit made in the admin."
+    assert history_count() == before
+    assert paragraph.history.first().text == "An edit made in the admin."
+
+
+def test_reset_restores_the_demo_and_records_only_what_it_undoes(demo_meeting):
+    from meetings.models import MeetingParagraph
+
+    paragraph = demo_meeting.paragraphs.order_by("part", "order").first()
+    original = paragraph.text
+    paragraph.text = "An edit made in the admin."
+    paragraph.save()
+    added = MeetingParagraph.objects.create(meeting=demo_meeting, part="other_matters", order=99, text="Added.")
+    before = history_count()
+    call_command("load_demo", "--reset", "--no-input", stdout=io.StringIO())
+    paragraph.refresh_from_db()
+    assert paragraph.text == original
+    assert not MeetingParagraph.objects.filter(pk=added.pk).exists()
+    assert history_count() == before + 2  # the edit undone, the added paragraph deleted: nothing else
+
+
+def test_reset_asks_first_and_changes_nothing_unless_confirmed(demo_meeting, monkeypatch):
+    demo_meeting.paragraphs.update(text="Edited.")
+    monkeypatch.setattr("builtins.input", lambda prompt: "no")
+    with pytest.raises(CommandError, match="Nothing was changed"):
+        call_command("load_demo", "--reset", stdout=io.StringIO())
+    assert set(demo_meeting.paragraphs.values_list("text", flat=True)) == {"Edited."}
+
+
+def test_loading_the_demo_into_an_empty_database_then_again_writes_no_history(db):
+    call_command("load_demo", stdout=io.StringIO())
+    before = history_count()
+    call_command("load_demo", "--reset", "--no-input", stdout=io.StringIO())
+    assert history_count() == before

@@ -44,14 +44,12 @@ LANGUAGES = ("en", "ar")
 NOT_PUBLIC = {
     "meetings.Delegate.name": "the list of participants is not on the public site",
     "meetings.Delegate.function": "the list of participants is not on the public site",
-    "congress.RegionalCommission.abbreviation": "the admin's label for a commission",
-    "congress.Organization.name": "every organization here has a short name, which replaces it",
+    "congress.RegionalCommission.abbreviation_en": "the admin's label for a commission",
+    "congress.RegionalCommission.abbreviation_ar": "the admin's label for a commission",
+    "congress.Organization.name_en": "every organization here has a short name, which replaces it",
+    "congress.Organization.name_ar": "every organization here has a short name, which replaces it",
     "congress.Congress.short_title_en": "not used by the public pages or the report",
     "congress.Congress.short_title_ar": "not used by the public pages or the report",
-    "congress.Congress.host_city_ar": "the report, its only reader, is in English",
-    "congress.Congress.main_theme_ar": "the report, its only reader, is in English",
-    "congress.CongressAgendaItem.title_ar": "read through topics, whose headings are in the English report",
-    "congress.Workshop.title_ar": "read through topics, whose headings are in the English report",
 }
 
 
@@ -216,7 +214,7 @@ def test_typed_markup_and_script_are_text_on_every_page_and_in_every_export(clie
         kind, text = read(name, response, tmp_path)
         if kind == "html":
             assert_safe_html(text, where)
-            text = html.unescape(text)
+            text = html.unescape(re.sub(r"</?mark>", "", text))  # the text, without search's highlighting
         for field_label, marker in MARKERS.items():
             checks += 1
             found = re.findall(rf"{marker}\d+(.{{0,14}})", text)

@@ -97,9 +97,15 @@ def test_a_help_text_built_from_two_sentences_follows_the_language():
 def test_an_agenda_item_entered_in_the_admin_in_two_languages_shows_in_each(admin_client, client, demo_meeting):
     from tests.admin_forms import add_inline_row, form_data
 
-    change_url = reverse("admin:meetings_meeting_change", args=[demo_meeting.pk])
+    # The workspace's agenda screen takes the original (English); the item's own page every language.
+    change_url = reverse("admin:meetings_meeting_part", args=[demo_meeting.pk, "agenda"])
     data = form_data(admin_client.get(change_url))
-    add_inline_row(data, "agenda_items", order=9, title_en="Closing of the Meeting", title_ar="اختتام الاجتماع")
+    add_inline_row(data, "agenda_items", order=9, title_en="Closing of the Meeting")
     assert admin_client.post(change_url, data).status_code == 302
+    item = demo_meeting.agenda_items.get(title_en="Closing of the Meeting")
+    item_url = reverse("admin:meetings_agendaitem_change", args=[item.pk])
+    data = form_data(admin_client.get(item_url))
+    data["title_ar"] = "اختتام الاجتماع"
+    assert admin_client.post(item_url, data).status_code == 302
     assert "Closing of the Meeting" in client.get(f"/en/meetings/{demo_meeting.slug}/agenda/").content.decode()
     assert "اختتام الاجتماع" in client.get(f"/ar/meetings/{demo_meeting.slug}/agenda/").content.decode()

@@ -23,6 +23,15 @@ def page(name, **query):
     return run
 
 
+def searching(**query):
+    """A search once the meeting's index is written: the first search after an edit writes it, row by row."""
+    from meetings.search import index_stale_meetings
+
+    run = page("search", **query)
+    run.prepare = lambda meeting: index_stale_meetings("en")
+    return run
+
+
 def export(format):
     def run(client, meeting):
         RENDERERS[format](build_report_for_symbol(meeting.symbol))
@@ -95,7 +104,7 @@ ACTIONS = {
     "documents": page("meetings:documents"),
     "participation": page("meetings:participation"),
     "report": page("meetings:report"),
-    "search": page("search", q="Recommend"),
+    "search": searching(q="Recommend"),
     **{f"export-{name}": export(name) for name in RENDERERS},
     **{f"download-{extension}": download(extension) for extension in ("docx", "pdf", "xml", "txt")},
     "download-part": part_download,
@@ -107,6 +116,8 @@ def queries_at(scale, action, client):
     """The queries the action makes on a meeting of the given scale, which is then rolled back."""
     with transaction.atomic():
         meeting = meeting_of_scale(scale)
+        if prepare := getattr(action, "prepare", None):
+            prepare(meeting)
         with CaptureQueriesContext(connection) as queries:
             action(client, meeting)
         transaction.set_rollback(True)

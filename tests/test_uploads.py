@@ -121,3 +121,24 @@ def test_a_download_is_an_attachment_of_its_type_never_sniffed(client, name, con
     assert response["Content-Type"] == content_type
     assert response["Content-Disposition"].startswith("attachment;")
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_finding8_an_opendocument_zip_bomb_is_checked_with_bounded_memory(tmp_path):
+    import tracemalloc
+
+    from meetings.uploads import _is_what_it_says
+
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("mimetype", "w") as entry:
+            chunk = b"\0" * (1024 * 1024)
+            for _ in range(200):  # 200 MB once inflated, about 200 KB on the wire
+                entry.write(chunk)
+        archive.writestr("content.xml", "<office:document-content/>")
+    upload = SimpleUploadedFile("bomb.odt", bomb.getvalue())
+    tracemalloc.start()
+    accepted = _is_what_it_says(upload, "odt")
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert not accepted
+    assert peak < 5 * 1024 * 1024, peak

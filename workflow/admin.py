@@ -5,16 +5,20 @@ The admins of the three content apps build on `ContentAdmin` and `ContentInlineM
 
 import copy
 import dataclasses
+import logging
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import InlineModelAdmin
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import DeletedObject
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from workflow import roles
@@ -22,6 +26,21 @@ from workflow.diff import word_diff
 from workflow.forms import VersionedModelForm
 from workflow.history import mirrored_fields, revert_translations
 from workflow.models import MeetingAssignment
+
+logger = logging.getLogger(__name__)
+MANAGEMENT_SUFFIXES = ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS", "-id", "version", "DELETE")
+
+
+def typed_texts(post):
+    """(field, text) for each text posted: what a person typed, to give back when a save cannot go through."""
+    texts = []
+    for name, values in post.lists():
+        if name == "csrfmiddlewaretoken" or name.startswith("_") or name.endswith(MANAGEMENT_SUFFIXES):
+            continue
+        for value in values:
+            if value.strip() and not value.strip().isdigit():
+                texts.append((name, value))
+    return texts
 
 
 class ReadableDiffHelper(HistoricalRecordContextHelper):
@@ -31,6 +50,12 @@ class ReadableDiffHelper(HistoricalRecordContextHelper):
         mirrored = mirrored_fields(self.model)
         shown = [change for change in delta.changes if change.field not in mirrored]
         return super().context_for_delta_changes(dataclasses.replace(delta, changes=shown))
+
+    def prepare_delta_change_value(self, change, value):
+        # An empty choice is not a deleted record: simple-history says "Deleted plenary meeting (pk=None)".
+        if isinstance(value, DeletedObject) and value.pk is None:
+            return "—"
+        return super().prepare_delta_change_value(change, value)
 
     def stringify_delta_change_values(self, change, old, new):
         if isinstance(old, str) and isinstance(new, str):
@@ -65,6 +90,23 @@ class KeysOnlyAutocompleteSelectMultiple(KeysOnlyMixin, AutocompleteSelectMultip
     pass
 
 
+def _leads_to(model, path):
+    """The model a list filter's path (meeting, discussion__meeting) ends at, or None."""
+    try:
+        for step in path.split("__"):
+            model = model._meta.get_field(step).related_model
+    except (FieldDoesNotExist, AttributeError):
+        return None
+    return model
+
+
+class ScopedMeetingFilter(admin.RelatedFieldListFilter):
+    def field_choices(self, field, request, model_admin):
+        return [
+            (meeting.pk, str(meeting)) for meeting in roles.visible_meetings(request.user).select_related("congress")
+        ]
+
+
 class ScopedMixin:
     """Limits a model admin or inline to the meetings the user works on, and to what their role there allows."""
 
@@ -81,7 +123,23 @@ class ScopedMixin:
             return False
         if obj is None:
             return True
-        return roles.may(request.user, action, self.model, roles.meeting_of(obj))
+        try:
+            meeting = roles.meeting_of(obj)
+        except ObjectDoesNotExist:
+            # A deleted record (its history) whose meeting is gone too: nobody is assigned to it any more.
+            return roles.is_secretariat(request.user)
+        return roles.may(request.user, action, self.model, meeting)
+
+    def get_list_filter(self, request):
+        """A filter by meeting offers only the meetings the user works on, not every meeting's symbol."""
+        from meetings.models import Meeting
+
+        filters = []
+        for entry in super().get_list_filter(request):
+            if isinstance(entry, str) and _leads_to(self.model, entry) is Meeting:
+                entry = (entry, ScopedMeetingFilter)
+            filters.append(entry)
+        return filters
 
     def has_view_permission(self, request, obj=None):
         return self._allows(request, "view", obj, super().has_view_permission(request, obj))
@@ -145,6 +203,64 @@ class ContentInlineMixin(ScopedMixin, VersionedMixin):
 class ContentAdmin(ScopedMixin, VersionedMixin, SimpleHistoryAdmin):
     """A content model's admin: scoped to the user's meetings, versioned, with history, diff and revert."""
 
+    def save_model(self, request, obj, form, change):
+        # A record none of whose own fields changed is not saved: its version stays, so people editing its
+        # rows (the inlines) on the same page at once do not conflict over it.
+        match = request.resolver_match
+        on_change_page = match is not None and (match.url_name or "").endswith("_change")
+        if change and on_change_page and not form.has_changed():
+            return
+        super().save_model(request, obj, form, change)
+
+    def _refused_meanwhile(self, request, object_id):
+        """A save that cannot go through because of what happened since the page was opened (the record was
+        deleted, the report adopted): a page that says so and shows what was typed, instead of a bare 403 or
+        a redirect that loses it."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            if not self.has_view_permission(request):
+                return None
+            reason = _("Someone deleted this record after you opened it, so your changes were not saved.")
+            back = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+        else:
+            meeting = roles.meeting_of(obj)
+            frozen = (
+                meeting is not None and meeting.report_is_adopted and roles.label_of(self.model) in roles.REPORT_CONTENT
+            )
+            if not frozen or self.has_change_permission(request, obj) or not self.has_view_permission(request, obj):
+                return None
+            reason = _("Nothing was saved. %(frozen)s") % {"frozen": roles.frozen_message(meeting)}
+            back = request.path
+        return self._not_saved(request, reason, back)
+
+    def _not_saved(self, request, reason, back):
+        return TemplateResponse(
+            request,
+            "admin/workflow/not_saved.html",
+            {
+                **self.admin_site.each_context(request),
+                "reason": reason,
+                "texts": typed_texts(request.POST),
+                "back": back,
+            },
+            status=409,
+        )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except IntegrityError:
+            # Someone (an import, another editor) saved a row that clashes with one of this page's, between
+            # its checks and its save; the whole save was rolled back. Say so and give back what was typed.
+            if request.method != "POST":
+                raise
+            logger.warning("A save of %s clashed with another one and was rolled back", request.path, exc_info=True)
+            reason = _(
+                "Someone else saved a record at the same moment that clashes with one of yours (the same name "
+                "or number), so nothing was saved."
+            )
+            return self._not_saved(request, reason, request.path)
+
     def get_historical_record_context_helper(self, request, historical_record):
         return ReadableDiffHelper(self.model, historical_record)
 
@@ -173,6 +289,11 @@ class ContentAdmin(ScopedMixin, VersionedMixin, SimpleHistoryAdmin):
         return super().get_form(request, obj, change=change, **kwargs)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history's revert address passes the record's id positionally; the change page names it
+        # object_id, which the form's choices read (the sessions of the meeting being edited, its documents):
+        # without it a revert offered no choice and lost "agenda adopted at" and the like.
+        if request.resolver_match is not None:
+            request.resolver_match.kwargs.setdefault("object_id", object_id)
         # The history page only hides the revert button; a posted revert must pass the change permission too.
         if request.method == "POST":
             obj = self.get_object(request, unquote(object_id))
@@ -184,6 +305,8 @@ class ContentAdmin(ScopedMixin, VersionedMixin, SimpleHistoryAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "POST" and (refused := self._refused_meanwhile(request, object_id)) is not None:
+            return refused
         if request.method == "GET":
             obj = self.get_object(request, unquote(object_id))
             meeting = roles.meeting_of(obj)

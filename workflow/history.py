@@ -22,10 +22,25 @@ def translated_with_history(model):
 
     def register_both(options):
         register(model)(options)
+        not_unique(model)
         simple_history.register(model, records_class=ContentHistory)
         return options
 
     return register_both
+
+
+def not_unique(model):
+    """The per-language copies of a unique field (a State's name) are not unique themselves.
+
+    modeltranslation describes a copy by its original field, `unique` included, and the history's copies
+    are rebuilt from that description: left unique, a history table would refuse a second version of a
+    record. The original field keeps its uniqueness.
+    """
+    for copies in translated_fields(model).values():
+        for field in copies:
+            if field.unique:
+                field._unique = False
+                field._field_options_kwargs = {**getattr(field, "_field_options_kwargs", {}), "unique": False}
 
 
 def translated_fields(model):

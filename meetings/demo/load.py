@@ -1,6 +1,7 @@
 """Loads the Western Asia Regional Preparatory Meeting of 2019 (A/CONF.234/RPM.2) from its data file.
 
-Every row is found by its natural key and updated in place, so loading twice changes nothing.
+Every row is found by its natural key and saved only where it differs from the data, so loading twice
+changes nothing and writes no history; `reset=True` also removes what was added to the demo meeting since.
 """
 
 import json
@@ -20,6 +21,8 @@ from congress.models import (
     Topic,
     Workshop,
 )
+from congress.names import load_names
+from meetings.demo import titles
 from meetings.models import (
     AgendaItem,
     Document,
@@ -33,6 +36,7 @@ from meetings.models import (
 from recommendations.models import Discussion, Recommendation, SummaryParagraph
 
 DATA_FILE = Path(__file__).with_name("western_asia_2019.json")
+DEMO_SYMBOL = "A/CONF.234/RPM.2/1"
 
 # The programme of work and the documents per agenda item are not in the published report; these
 # follow the order of the agenda over the six plenary meetings and the documents' own titles.
@@ -64,33 +68,67 @@ ARABIC = {
 }
 
 
+# The rows of each model that the data file has, as loaded; what is not in it was added by a user.
+_loaded = {}
+
+
+def upsert(model, defaults=None, **lookup):
+    """`update_or_create` that saves only what differs, so an unchanged row gets no new version or history."""
+    defaults = defaults or {}
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        obj = model.objects.create(**lookup, **defaults)
+        _loaded.setdefault(model, set()).add(obj.pk)
+        return obj, True
+    _loaded.setdefault(model, set()).add(obj.pk)
+    changed = [name for name, value in defaults.items() if getattr(obj, name) != value]
+    if changed:
+        for name in changed:
+            setattr(obj, name, defaults[name])
+        obj.save()
+    return obj, False
+
+
+def demo_exists():
+    return Meeting.objects.filter(symbol=DEMO_SYMBOL).exists()
+
+
 @transaction.atomic
-def load_demo_meeting(*, data_file=DATA_FILE):
+def load_demo_meeting(*, data_file=DATA_FILE, reset=False):
     # The data is in English, the original: its titles go to the English fields whatever language is active.
+    _loaded.clear()
     with translation.override("en"):
-        load_data(json.loads(Path(data_file).read_text(encoding="utf-8")))
+        meeting = load_data(json.loads(Path(data_file).read_text(encoding="utf-8")))
+        if reset:
+            remove_additions(meeting)
+    # The names of States, commissions and organizations in the other five languages (congress/data/).
+    load_names()
+    _loaded.clear()
+    return meeting
 
 
 def load_data(data):
     states = {name: State.objects.get_or_create(name=name)[0] for name in data["states"]}
     organizations = {}
     for row in data["organizations"]:
-        organizations[row["name"]], _ = Organization.objects.update_or_create(
+        organizations[row["name"]], _ = upsert(
+            Organization,
             name=row["name"],
             defaults={"short_name": row["short_name"], "category": row["category"], "precedence": row["precedence"]},
         )
     commission_data = data["regional_commission"]
-    commission, _ = RegionalCommission.objects.update_or_create(
-        abbreviation=commission_data["abbreviation"], defaults={"name": commission_data["name"]}
+    commission, _ = upsert(
+        RegionalCommission, abbreviation=commission_data["abbreviation"], defaults={"name": commission_data["name"]}
     )
     commission.member_states.set(states[name] for name in commission_data["members"])
 
     congress, topics = load_congress(data["congress"], states)
-    load_meeting(data["meeting"], congress, commission, topics, states, organizations)
+    return load_meeting(data["meeting"], congress, commission, topics, states, organizations)
 
 
 def load_congress(data, states):
-    congress, _ = Congress.objects.update_or_create(
+    congress, _ = upsert(
+        Congress,
         ordinal=data["ordinal"],
         defaults={
             "title": data["title"],
@@ -103,23 +141,23 @@ def load_congress(data, states):
             "main_theme": data["main_theme"],
             "title_ar": ARABIC["congress_title"],
             "short_title_ar": ARABIC["congress_short_title"],
+            **titles.CONGRESS,
         },
     )
     agenda_items = {
-        row["number"]: CongressAgendaItem.objects.update_or_create(
-            congress=congress, number=row["number"], defaults={"title": row["title"]}
+        row["number"]: upsert(
+            CongressAgendaItem, congress=congress, number=row["number"], defaults={"title": row["title"]}
         )[0]
         for row in data["agenda_items"]
     }
     workshops = {
-        row["number"]: Workshop.objects.update_or_create(
-            congress=congress, number=row["number"], defaults={"title": row["title"]}
-        )[0]
+        row["number"]: upsert(Workshop, congress=congress, number=row["number"], defaults={"title": row["title"]})[0]
         for row in data["workshops"]
     }
     topics = []
     for order, row in enumerate(data["topics"]):
-        topic, _ = Topic.objects.update_or_create(
+        topic, _ = upsert(
+            Topic,
             congress=congress,
             order=order,
             defaults={
@@ -130,14 +168,19 @@ def load_congress(data, states):
         )
         topics.append(topic)
     for order, text in enumerate(data["introduction"], start=1):
-        StandardParagraph.objects.update_or_create(
-            congress=congress, part=StandardParagraph.Part.INTRODUCTION, order=order, defaults={"text": text}
+        upsert(
+            StandardParagraph,
+            congress=congress,
+            part=StandardParagraph.Part.INTRODUCTION,
+            order=order,
+            defaults={"text": text},
         )
     return congress, topics
 
 
 def load_meeting(data, congress, commission, topics, states, organizations):
-    meeting, _ = Meeting.objects.update_or_create(
+    meeting, _ = upsert(
+        Meeting,
         congress=congress,
         number=data["number"],
         defaults={
@@ -152,15 +195,19 @@ def load_meeting(data, congress, commission, topics, states, organizations):
             "opened_by": data["opened_by"],
             "status": Meeting.Status.CLOSED,
             "report_job_number": data["report_job_number"],
+            # A plausible date, not from the published text: see "issue_dates_note" in the data.
+            "report_issued_on": date.fromisoformat(data["report_issued_on"]),
             "is_published": True,
             "time_zone": "Asia/Beirut",
             "region_ar": ARABIC["region"],
             "venue_city_ar": ARABIC["venue_city"],
+            **titles.MEETING,
         },
     )
     sessions = {}
     for row in data["sessions"]:
-        sessions[row["number"]], _ = Session.objects.update_or_create(
+        sessions[row["number"]], _ = upsert(
+            Session,
             meeting=meeting,
             number=row["number"],
             defaults={
@@ -169,10 +216,15 @@ def load_meeting(data, congress, commission, topics, states, organizations):
                 "end_time": time.fromisoformat(row["end"]),
             },
         )
-    meeting.agenda_adopted_at = sessions[data["agenda_adopted_at"]]
-    meeting.organization_of_work_at = sessions[data["organization_of_work_at"]]
-    meeting.report_adopted_at = sessions[data["report_adopted_at"]]
-    meeting.save()
+    upsert(
+        Meeting,
+        pk=meeting.pk,
+        defaults={
+            "agenda_adopted_at": sessions[data["agenda_adopted_at"]],
+            "organization_of_work_at": sessions[data["organization_of_work_at"]],
+            "report_adopted_at": sessions[data["report_adopted_at"]],
+        },
+    )
 
     participants = data["participants"]
     for capacity, names in (
@@ -180,14 +232,18 @@ def load_meeting(data, congress, commission, topics, states, organizations):
         (Participation.Capacity.OBSERVER, participants["observer_states"]),
     ):
         for name in names:
-            Participation.objects.update_or_create(meeting=meeting, state=states[name], defaults={"capacity": capacity})
+            upsert(Participation, meeting=meeting, state=states[name], defaults={"capacity": capacity})
     for name in participants["organizations"]:
-        Participation.objects.update_or_create(
-            meeting=meeting, organization=organizations[name], defaults={"capacity": Participation.Capacity.OBSERVER}
+        upsert(
+            Participation,
+            meeting=meeting,
+            organization=organizations[name],
+            defaults={"capacity": Participation.Capacity.OBSERVER},
         )
 
     for order, row in enumerate(data["officers"]):
-        Officer.objects.update_or_create(
+        upsert(
+            Officer,
             meeting=meeting,
             role=row["role"],
             name=row["name"],
@@ -201,7 +257,8 @@ def load_meeting(data, congress, commission, topics, states, organizations):
 
     items = {}
     for order, row in enumerate(data["agenda"], start=1):
-        item, _ = AgendaItem.objects.update_or_create(
+        item, _ = upsert(
+            AgendaItem,
             meeting=meeting,
             parent=None,
             order=order,
@@ -213,7 +270,8 @@ def load_meeting(data, congress, commission, topics, states, organizations):
         )
         items[order] = item
         for sub_order, sub in enumerate(row.get("sub_items", []), start=1):
-            AgendaItem.objects.update_or_create(
+            upsert(
+                AgendaItem,
                 meeting=meeting,
                 parent=item,
                 order=sub_order,
@@ -222,10 +280,17 @@ def load_meeting(data, congress, commission, topics, states, organizations):
 
     documents = {}
     for order, row in enumerate(data["documents"], start=1):
-        documents[row["symbol"]], _ = Document.objects.update_or_create(
+        documents[row["symbol"]], _ = upsert(
+            Document,
             meeting=meeting,
             symbol=row["symbol"],
-            defaults={"title": row["title"], "kind": row["kind"], "order": order, "is_published": True},
+            defaults={
+                "title": row["title"],
+                "kind": row["kind"],
+                "order": order,
+                "is_published": True,
+                "issued_on": date.fromisoformat(row["issued_on"]) if "issued_on" in row else None,
+            },
         )
         documents[row["symbol"]].agenda_items.set(
             items[number] for number in DOCUMENTS_FOR_ITEMS.get(row["symbol"], [])
@@ -235,8 +300,11 @@ def load_meeting(data, congress, commission, topics, states, organizations):
     # Each addendum of the draft report carried one substantive topic; L.2 the rest.
     for symbol, sections in data["draft_parts"].items():
         for section in sections:
-            ReportPartAssignment.objects.update_or_create(
-                meeting=meeting, section=f"topic-{topics[section['topic']].pk}", defaults={"part": documents[symbol]}
+            upsert(
+                ReportPartAssignment,
+                meeting=meeting,
+                section=f"topic-{topics[section['topic']].pk}",
+                defaults={"part": documents[symbol]},
             )
 
     for part, key in (
@@ -245,14 +313,40 @@ def load_meeting(data, congress, commission, topics, states, organizations):
         (MeetingParagraph.Part.OTHER_MATTERS, "other_matters"),
     ):
         for order, text in enumerate(data[key], start=1):
-            MeetingParagraph.objects.update_or_create(meeting=meeting, part=part, order=order, defaults={"text": text})
+            upsert(MeetingParagraph, meeting=meeting, part=part, order=order, defaults={"text": text})
 
     for row in data["discussions"]:
-        discussion, _ = Discussion.objects.update_or_create(
-            meeting=meeting, topic=topics[row["topic"]], defaults={"outcome_introduction": row["outcome_intro"]}
+        discussion, _ = upsert(
+            Discussion,
+            meeting=meeting,
+            topic=topics[row["topic"]],
+            defaults={"outcome_introduction": row["outcome_intro"]},
         )
         for order, text in enumerate(row["summary"], start=1):
-            SummaryParagraph.objects.update_or_create(discussion=discussion, order=order, defaults={"text": text})
+            upsert(SummaryParagraph, discussion=discussion, order=order, defaults={"text": text})
         for order, text in enumerate(row["recommendations"], start=1):
-            Recommendation.objects.update_or_create(discussion=discussion, order=order, defaults={"text": text})
+            upsert(Recommendation, discussion=discussion, order=order, defaults={"text": text})
     return meeting
+
+
+# The demo meeting's own records, by the path from each to the meeting.
+MEETING_RECORDS = [
+    # Children before the records they point at, so that nothing a user added is protected from deletion.
+    (Recommendation, "discussion__meeting"),
+    (SummaryParagraph, "discussion__meeting"),
+    (Discussion, "meeting"),
+    (ReportPartAssignment, "meeting"),
+    (MeetingParagraph, "meeting"),
+    (Officer, "meeting"),
+    (Participation, "meeting"),
+    (AgendaItem, "meeting"),
+    (Document, "meeting"),
+    (Session, "meeting"),
+]
+
+
+def remove_additions(meeting):
+    """Deletes the demo meeting's records that the data does not have: those a user added since it was loaded."""
+    for model, path in MEETING_RECORDS:
+        for obj in model.objects.filter(**{path: meeting}).exclude(pk__in=_loaded.get(model, ())):
+            obj.delete()

@@ -4,6 +4,7 @@ The builder (builder.py) makes it and owns every number and letter in it; each r
 """
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -23,14 +24,42 @@ class Emphasis:
     text: str
 
 
+OFFICIAL_DOCUMENTS = "https://undocs.org/{}"
+# "71/206" as UN text cites a General Assembly resolution: its document is A/RES/71/206.
+GENERAL_ASSEMBLY_RESOLUTION = re.compile(r"^\d{1,3}/\d{1,4}$")
+
+
 @dataclass(frozen=True)
 class Symbol:
-    """A UN document symbol, which online renderers link to the Official Document System."""
+    """A UN document symbol, which renderers link to the Official Document System.
+
+    It is printed as the text cites it ("56/119" after "resolution") and linked to the full symbol.
+    """
 
     symbol: str
 
+    @property
+    def document(self):
+        """The full symbol of the document: A/RES/56/119 for a resolution cited as 56/119."""
+        if GENERAL_ASSEMBLY_RESOLUTION.match(self.symbol):
+            return f"A/RES/{self.symbol}"
+        return self.symbol
 
-Inline = Text | Emphasis | Symbol
+    @property
+    def url(self):
+        """https://undocs.org/A/RES/56/119"""
+        return OFFICIAL_DOCUMENTS.format(self.document)
+
+
+@dataclass(frozen=True)
+class Untranslated:
+    """Stands for a text that has no version in the report's language, saying so in that language
+    ("[Texto no traducido]"), so that a version never silently shows another language's text."""
+
+    text: str
+
+
+Inline = Text | Emphasis | Symbol | Untranslated
 
 
 def plain_text(content):
@@ -44,6 +73,11 @@ class Paragraph:
 
     number: int
     content: tuple[Inline, ...]
+    label: str = ""  # the number as the language writes it: "12.", Arabic "12 -"
+
+    def __post_init__(self):
+        if not self.label:
+            object.__setattr__(self, "label", f"{self.number}.")
 
     @property
     def anchor(self):
@@ -52,7 +86,7 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Subparagraph:
-    """A lettered subparagraph, (a), (b) …, such as a recommendation."""
+    """A lettered subparagraph, (a), (b) … (French a), Arabic (أ)), such as a recommendation."""
 
     label: str
     content: tuple[Inline, ...]
@@ -76,6 +110,10 @@ class Line:
 class OfficerLine:
     label: str  # "Chair:", "Vice-Chairs:", or "" for a second Vice-Chair under the first
     officer: str  # "Zakaria Alansari (Kuwait)"
+    # The same, in parts, for the renderers that mark people up (Akoma Ntoso): name, State and role key.
+    name: str = ""
+    country: str = ""
+    role: str = ""  # "chair", "vice_chair", "rapporteur"
 
 
 @dataclass(frozen=True)
@@ -116,7 +154,7 @@ class Section:
     ANNEX = "annex"
 
     level: str
-    label: str  # "I.", "A.", "1.", "Annex I", or "" for a section that stands alone
+    label: str  # "I.", "A.", "1.", "Annex I" (Arabic "أولا -", "ألف -"), or "" for a section that stands alone
     title: str
     anchor: str
     children: list = field(default_factory=list)  # blocks and sub-sections, in reading order
@@ -139,8 +177,8 @@ class Report:
     symbol: str
     organ: str
     distribution: str  # "General" for the report, "Limited" for a draft (an L. document)
-    issued_on: date
-    original_language: str
+    issued_on: date | None  # recorded when the document is finalised; None until then
+    original_language: str  # the value after original_label: "English", "inglés", "español/inglés"
     front_lines: tuple[str, ...]  # the unnumbered lines above the title
     title: str
     chapters: list[Section]
@@ -149,10 +187,59 @@ class Report:
     job_number: str = ""
     language: str = "en"
     has_contents: bool = True  # a list of participants has none
+    # The words of the masthead and the frame, in the version's language, as renderers print them.
+    organization_name: str = "United Nations"
+    distribution_label: str = "Distr.:"  # Spanish and French "Distr." before "general", "générale"
+    date_label: str = "Date:"
+    language_line: str = ""  # "Español" on a version that is not an original; empty on an original
+    original_label: str = "Original:"  # French "Original\u00a0:"
+    issued_text: str = ""  # the masthead's date in the version's language; empty: English
+    job_number_letter: str = "E"  # (E), (S), (F), (A), (C), (R)
+    # The language of the distribution, date and original lines: English (Latin script) on the
+    # Arabic, Chinese and Russian versions, as their UN mastheads have it; else the version's own.
+    masthead_language: str = "en"
+    contents_heading: str = "Contents"
+    page_heading: str = "Page"  # over the contents list's column of page numbers
+    direction: str = "ltr"
+    missing_texts: int = 0  # drafted texts with no version in this language, shown as Untranslated
+    # The words printed where a document has no recorded issue date yet, in the document's language.
+    date_to_be_set: str = ""
+    # The Rapporteur line under a draft's title ("Rapporteur: Name (Country)"), empty elsewhere.
+    rapporteur_line: str = ""
+    # A date that does not change by itself (the meeting's last day), for identifiers of an undated document.
+    reference_date: date | None = None
+    # A draft part names the document it is a draft of; Akoma Ntoso links them.
+    draft_of: str = ""
+    status: str = ""  # "draft" for a part of the draft report, "" for a final document
+    # What Akoma Ntoso names in its references: the venue, the meeting, and the States and
+    # organizations represented, as the report names them.
+    venue: str = ""
+    meeting_title: str = ""
+    represented: tuple[str, ...] = ()
 
     @property
     def issued(self):
-        return long_date(self.issued_on)
+        """The masthead's date, or the words that say it is still to be set: never the day of export."""
+        if not self.issued_on:
+            return self.date_to_be_set
+        return self.issued_text or long_date(self.issued_on)
+
+    @property
+    def identifier_date(self):
+        """The date of the document's identifiers (Akoma Ntoso): the recorded issue date, else a fixed one."""
+        return self.issued_on or self.reference_date
+
+    @property
+    def job_number_with_language(self):
+        """ "V.19-02154 (E)": the job number and the letter of the version's language, on one line."""
+        if not self.job_number:
+            return ""
+        return f"{self.job_number}\u00a0({self.job_number_letter})"
+
+    @property
+    def job_number_digits(self):
+        """ "1902154" for V.19-02154: what the first page's barcode encodes."""
+        return "".join(character for character in self.job_number if character.isdigit())
 
     @property
     def sections(self):

@@ -5,11 +5,11 @@ category of participant, in the order of the report's attendance paragraphs, the
 organization with its delegates, the head of delegation first. It names people, so it is for staff only.
 """
 
-from django.utils import timezone, translation
+from django.utils import translation
 
 from congress.models import Organization
 from meetings.models import Participation
-from meetings.report.builder import meeting_lines
+from meetings.report.builder import TextsInLanguage, document_words, meeting_lines
 from meetings.report.document import Line, Report, Section, Text
 
 ORGANIZATION_SECTIONS = {
@@ -59,7 +59,7 @@ def build_participants_list(meeting, document=None):
             symbol=document.symbol,
             organ="General Assembly",
             distribution="General",
-            issued_on=document.issued_on or timezone.localdate(),
+            issued_on=document.issued_on,
             original_language=meeting.get_original_language_display(),
             front_lines=meeting_lines(meeting),
             title="List of participants",
@@ -67,6 +67,8 @@ def build_participants_list(meeting, document=None):
             chapters=chapters,
             annexes=[],
             has_contents=False,
+            # The list is written in English only for now; its words are the English catalogue's.
+            **document_words(meeting, "en", TextsInLanguage("en", meeting.original_language)),
         )
 
 

@@ -7,7 +7,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def letter_of(page, text):
-    return page.locator("p.subparagraph", has_text=text).locator(".label").text_content()
+    return page.locator("p.subparagraph", has_text=text).locator("span.label").text_content()
 
 
 def test_editor_drags_a_recommendation_up_and_the_report_reletters(page, live_server, staff):
@@ -22,9 +22,9 @@ def test_editor_drags_a_recommendation_up_and_the_report_reletters(page, live_se
     page.get_by_label("Password").fill("a long enough passphrase")
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_text("Site administration")).to_be_visible()
-    page.goto(f"{live_server.url}/admin/recommendations/discussion/{discussion.pk}/change/")
+    page.goto(f"{live_server.url}/admin/recommendations/discussion/{discussion.pk}/part/recommendations/")
     page.locator("#recommendations-1 h3").drag_to(page.locator("#recommendations-0 h3"))
-    page.locator("input[name=_continue]").click()
+    page.locator("input[name=_continue]").first.click()  # Save is at the top and the bottom
     # Playwright's expect waits for the saved page; a plain is_visible() could look before it arrives.
     expect(page.get_by_text("was changed successfully")).to_be_visible()
 

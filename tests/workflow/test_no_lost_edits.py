@@ -37,16 +37,17 @@ def test_two_people_edit_the_same_paragraph(staff):
     editor, secretariat = client_for(staff.editor), client_for(staff.secretariat)
     editors_form, secretariats_form = form_data(editor.get(url)), form_data(secretariat.get(url))
 
-    editors_form["text"] = "The Meeting was opened by the Chief of Section."
+    editors_form["text_en"] = "The Meeting was opened by the Chief of Section."
     assert editor.post(url, editors_form).status_code == 302
 
-    secretariats_form["text"] = "The Meeting was opened by the Executive Secretary."
+    secretariats_form["text_en"] = "The Meeting was opened by the Executive Secretary."
     refused = secretariat.post(url, secretariats_form)
     assert refused.status_code == 200
     message = errors_of(refused)
     assert "Not saved: this record was changed by someone else after you opened it." in message
     assert "editor" in message
-    assert "<strong>Text</strong>: The Meeting was opened by the <del>Secretary.</del>" in message
+    # The paragraph has a version per language: the change is to its English one.
+    assert "<strong>Text [en]</strong>: The Meeting was opened by the <del>Secretary.</del>" in message
     assert "→ The Meeting was opened by the <ins>Chief of Section.</ins>" in message
     page = refused.content.decode()
     assert "The Meeting was opened by the Executive Secretary.</textarea>" in page
@@ -58,7 +59,7 @@ def test_two_people_edit_the_same_paragraph(staff):
 
     # Having seen the other change, the second person saves again on purpose: the page carried the new version.
     resent = form_data(refused)
-    assert resent["text"] == "The Meeting was opened by the Executive Secretary."
+    assert resent["text_en"] == "The Meeting was opened by the Executive Secretary."
     assert secretariat.post(url, resent).status_code == 302
     paragraph.refresh_from_db()
     assert paragraph.text == "The Meeting was opened by the Executive Secretary."
@@ -71,17 +72,17 @@ def test_two_people_edit_the_same_paragraph(staff):
 def test_two_people_edit_the_same_recommendation_in_an_inline(staff):
     discussion = staff.meeting.discussions.first()
     recommendation = discussion.recommendations.first()
-    url = reverse("admin:recommendations_discussion_change", args=[discussion.pk])
+    url = reverse("admin:recommendations_discussion_part", args=[discussion.pk, "recommendations"])
     rapporteur, editor = client_for(staff.rapporteur), client_for(staff.editor)
     first, second = form_data(rapporteur.get(url)), form_data(editor.get(url))
     key = next(k for k, v in first.items() if re.fullmatch(r"recommendations-\d+-id", k) and v == recommendation.pk)
-    text_key = key.replace("-id", "-text")
+    text_key = key.replace("-id", "-text_en")
 
     first[text_key] = "Ensure access to justice for all"
     assert rapporteur.post(url, first).status_code == 302
 
     second[text_key] = "Ensure access to legal aid"
-    second["outcome_introduction"] = "The following recommendations were identified:"
+    second["outcome_introduction_en"] = "The following recommendations were identified:"
     refused = editor.post(url, second)
     assert refused.status_code == 200
     assert "Not saved: this record was changed by someone else" in errors_of(refused)

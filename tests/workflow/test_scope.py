@@ -58,12 +58,12 @@ def test_a_reviewer_cannot_save_and_a_rapporteur_cannot_edit_the_meeting(staff):
 
 def test_the_rapporteur_drafts_recommendations(staff):
     discussion = staff.meeting.discussions.first()
-    url = reverse("admin:recommendations_discussion_change", args=[discussion.pk])
+    url = reverse("admin:recommendations_discussion_part", args=[discussion.pk, "recommendations"])
     rapporteur = client_for(staff.rapporteur)
     data = form_data(rapporteur.get(url))
     first = discussion.recommendations.first()
     index = next(k for k, v in data.items() if k.endswith("-id") and str(v) == str(first.pk)).split("-")[1]
-    data[f"recommendations-{index}-text"] = "Strengthen regional cooperation"
+    data[f"recommendations-{index}-text_en"] = "Strengthen regional cooperation"
     response = rapporteur.post(url, data)
     assert response.status_code == 302
     first.refresh_from_db()

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from meetings.models import Document, Meeting
 from meetings.report.builder import build_report_for_symbol
+from meetings.report.languages import REPORT_LANGUAGES
 from meetings.report.participants import build_participants_list, participants_document
 from meetings.report.renderers import RENDERERS
 
@@ -12,13 +13,21 @@ from meetings.report.renderers import RENDERERS
 LIST_OF_PARTICIPANTS_FORMATS = ("docx", "pdf", "txt", "html")
 
 
-def document_for(symbol, format):
+def document_for(symbol, format, language=None):
     """(document, note): the report, draft report part or list of participants with this symbol, and a
     note for the user or None. A CommandError says why there is no such document."""
     try:
-        return build_report_for_symbol(symbol), None
+        report = build_report_for_symbol(symbol, language)
     except Meeting.DoesNotExist:
         pass
+    else:
+        note = None
+        if report.missing_texts:
+            note = (
+                f"Note: {report.missing_texts} texts have no {report.language} version; "
+                "the file marks each of them as not translated."
+            )
+        return report, note
     inf = Document.objects.filter(symbol=symbol, kind=Document.Kind.PARTICIPANTS).first()
     if inf is None:
         raise CommandError(f"No report, draft report part or list of participants has the symbol {symbol!r}.")
@@ -50,13 +59,18 @@ class Command(BaseCommand):
                 f"for a list of participants, {', '.join(LIST_OF_PARTICIPANTS_FORMATS)}."
             ),
         )
+        parser.add_argument(
+            "--language",
+            choices=REPORT_LANGUAGES,
+            help="The version to write: ar, zh, en, fr, ru or es; by default the meeting's original language.",
+        )
         parser.add_argument("-o", "--output", help="File to write; standard output by default.")
 
-    def handle(self, *args, symbol, format, output, **options):
+    def handle(self, *args, symbol, format, output, language=None, **options):
         renderer = RENDERERS.get(format)
         if renderer is None:
             raise CommandError(f"Unknown format {format!r}; choose one of: {', '.join(RENDERERS)}.")
-        document, note = document_for(symbol, format)
+        document, note = document_for(symbol, format, language)
         if note:
             self.stderr.write(note)
         _filename, _content_type, content = renderer(document)

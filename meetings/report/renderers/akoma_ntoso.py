@@ -5,22 +5,46 @@ numbered paragraphs (eId="para_N") in `<mainBody>`, the annex as an attachment. 
 "Conclusions and recommendations" is a chapter like the others, not `<conclusions>`.
 """
 
+import re
+from contextvars import ContextVar
+from functools import cache
+from urllib.parse import quote
+
 from lxml import etree
 from lxml.builder import ElementMaker
 
 from meetings.report import document as doc
 from meetings.report.renderers.base import filename_for
+from meetings.report.typography import with_no_break_spaces
 
 NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 A = ElementMaker(namespace=NAMESPACE, nsmap={None: NAMESPACE})
+ADDENDUM = re.compile(r"^(?P<base>.+)/Add\.\d+$")
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+DATE = re.compile(rf"\b(\d{{1,2}})[ \u00a0]({MONTHS})[ \u00a0](\d{{4}})\b")
+# The officers and the States and organizations of the document being rendered, {name: eId} each,
+# for inline <person> and <organization>.
+REGISTER = ContextVar("register", default=None)
+MONTH_NUMBERS = {month: number for number, month in enumerate(MONTHS.split("|"), start=1)}
 ELEMENTS = {doc.Section.CHAPTER: "chapter", doc.Section.SECTION: "section", doc.Section.SUBSECTION: "subsection"}
 EID_PREFIXES = {doc.Section.CHAPTER: "chp", doc.Section.SECTION: "sec", doc.Section.SUBSECTION: "subsec"}
 LANGUAGES = {"en": "eng", "fr": "fra", "es": "spa", "ar": "ara", "ru": "rus", "zh": "zho"}
-OFFICIAL_DOCUMENTS = "https://undocs.org/{}"
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def point_letter(index):
+    """a, b, … : a point's eId in every language, whatever its label says."""
+    return chr(ord("a") + index % 26) * (index // 26 + 1)
 
 
 def render(report):
-    root = A.akomaNtoso(document_element(report))
+    report = with_no_break_spaces(report)
+    token = REGISTER.set({"people": people(report), "parties": parties(report)})
+    try:
+        root = A.akomaNtoso(document_element(report))
+    finally:
+        REGISTER.reset(token)
     content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return filename_for(report.symbol, "xml"), "application/akn+xml", content
 
@@ -29,18 +53,27 @@ def document_element(report):
     parts = [meta(report, "main"), preface(report), A.mainBody(*main_body(report))]
     if report.annexes:
         parts.append(A.attachments(*(attachment(report, annex, n) for n, annex in enumerate(report.annexes, start=1))))
+    # The document element takes no xml:lang in AKN 3.0; its preface and body carry the version's language.
+    for part in parts[1:]:
+        if part.tag != f"{{{NAMESPACE}}}attachments":
+            part.set(XML_LANG, report.language)
     return A.debateReport(*parts, name="meetingReport")
 
 
 def work_uri(report):
-    return f"/akn/un/debateReport/meetingReport/{report.issued_on.isoformat()}/{report.symbol.replace('/', '-')}"
+    return f"/akn/un/debateReport/meetingReport/{identifier_date(report)}/{report.symbol.replace('/', '-')}"
+
+
+def identifier_date(report):
+    """The recorded issue date; before there is one, a date that does not move (the meeting's last day)."""
+    return report.identifier_date.isoformat() if report.identifier_date else "0001-01-01"
 
 
 def meta(report, component):
     work = work_uri(report)
     language = LANGUAGES.get(report.language, "eng")
     expression = f"{work}/{language}@"
-    date = report.issued_on.isoformat()
+    date = identifier_date(report)
 
     identification = A.identification(
         A.FRBRWork(
@@ -68,40 +101,126 @@ def meta(report, component):
     )
     if component != "main":
         return A.meta(identification)  # the attachment's references are the main document's
-    return A.meta(
-        identification,
-        A.references(
-            A.TLCOrganization(
-                eId="secretariat", href="/ontology/organization/un/secretariat", showAs="United Nations Secretariat"
-            ),
-            A.TLCOrganization(
-                eId="generalAssembly", href="/ontology/organization/un/generalAssembly", showAs=report.organ
-            ),
-            source="#secretariat",
-        ),
+    return A.meta(identification, A.references(*references(report), source="#secretariat"))
+
+
+ROLES = {"chair": "chair", "vice_chair": "viceChair", "rapporteur": "rapporteur"}
+
+
+def ontology(kind, name):
+    """The href of a person, organization or place: its name, percent-encoded, under its kind."""
+    return f"/ontology/{kind}/un/{quote(name.replace(' ', '_'), safe='')}"
+
+
+def people(report):
+    """{name: eId} of the officers the document names."""
+    result = {}
+    for line in officers(report):
+        result.setdefault(line.name, f"person_{len(result) + 1}")
+    return result
+
+
+def officers(report):
+    """Every officer line of the document that names a person."""
+    for section in report.sections:
+        for line in walk_officer_lines(section):
+            if line.name:
+                yield line
+
+
+def walk_officer_lines(section):
+    for child in section.children:
+        if isinstance(child, doc.Section):
+            yield from walk_officer_lines(child)
+        elif isinstance(child, doc.OfficerList):
+            yield from child.lines
+
+
+def references(report):
+    """The TLC references: the secretariat and the organ, the officers and their roles, the States and
+    organizations represented, the venue and the meeting; for a draft, the documents it belongs to."""
+    yield A.TLCOrganization(
+        eId="secretariat", href="/ontology/organization/un/secretariat", showAs="United Nations Secretariat"
     )
+    yield A.TLCOrganization(
+        eId="generalAssembly", href="/ontology/organization/un/generalAssembly", showAs=report.organ
+    )
+    roles = {}
+    for line in officers(report):
+        if line.role in ROLES:
+            roles.setdefault(ROLES[line.role], line.label.rstrip(":") or ROLES[line.role])
+    for name, eid in people(report).items():
+        yield A.TLCPerson(eId=eid, href=ontology("person", name), showAs=name)
+    for eid, label in roles.items():
+        yield A.TLCRole(eId=eid, href=f"/ontology/role/un/{eid}", showAs=label)
+    for name, eid in parties(report).items():
+        yield A.TLCOrganization(eId=eid, href=ontology("organization", name), showAs=name)
+    if report.venue:
+        yield A.TLCLocation(eId="venue", href=ontology("location", report.venue), showAs=report.venue)
+    if report.meeting_title:
+        series = report.symbol.rsplit("/", 1)[0] if "/L." not in report.symbol else report.symbol.split("/L.")[0]
+        yield A.TLCEvent(
+            eId="meeting", href=f"/ontology/event/un/{series.replace('/', '-')}", showAs=report.meeting_title
+        )
+    if report.draft_of:
+        yield A.TLCReference(
+            eId="finalReport", name="draftOf", href=document_uri(report.draft_of), showAs=report.draft_of
+        )
+        if match := ADDENDUM.match(report.symbol):
+            yield A.TLCReference(
+                eId="draftReport", name="addendumTo", href=document_uri(match["base"]), showAs=match["base"]
+            )
+
+
+def document_uri(symbol):
+    return f"/akn/un/debateReport/meetingReport/{symbol.replace('/', '-')}"
+
+
+def parties(report):
+    """{name: eId} of the States and organizations the document names, and of the officers' States."""
+    names = list(report.represented) + [line.country for line in officers(report) if line.country]
+    result = {}
+    for name in names:
+        if name and name not in result:
+            result[name] = f"org_{len(result) + 1}"
+    return result
 
 
 def preface(report):
+    date = identifier_date(report)
     lines = [
-        A.p(A.organization("United Nations", refersTo="#secretariat"), " ", report.organ, **{"class": "organ"}),
+        A.p(
+            A.organization(report.organization_name, refersTo="#secretariat"),
+            " ",
+            A.docProponent(report.organ, refersTo="#generalAssembly"),
+            **{"class": "organ"},
+        ),
         A.p(A.docNumber(report.symbol), **{"class": "symbol"}),
-        A.p("Distr.: ", A.docStatus(report.distribution), **{"class": "distribution"}),
-        A.p(A.docDate(report.issued, date=report.issued_on.isoformat()), **{"class": "date"}),
-        A.p(f"Original: {report.original_language}", **{"class": "language"}),
+        A.p(f"{report.distribution_label} ", A.docStatus(report.distribution), **{"class": "distribution"}),
+        A.p(A.docDate(report.issued, date=date), **{"class": "date"})
+        if report.issued_on
+        else A.p(report.issued, **{"class": "date"}),
     ]
+    if report.language_line:
+        lines.append(A.p(report.language_line, **{"class": "version"}))
+    lines.append(A.p(f"{report.original_label} {report.original_language}", **{"class": "language"}))
     lines.extend(A.p(line, **{"class": "frontLine"}) for line in report.front_lines)
     lines.append(A.longTitle(A.p(A.docTitle(report.title))))
     if report.subtitle:
         lines.append(A.p(report.subtitle, **{"class": "subtitle"}))
-    lines.append(
-        A.toc(
-            *(
-                A.tocItem(contents_label(section), href=f"#{eid_of(report, section)}", level=str(depth + 1))
-                for section, depth in report.contents()
+    if report.status:
+        lines.append(A.p(A.docStage(report.status), **{"class": "stage"}))
+    if report.rapporteur_line:
+        lines.append(A.p(report.rapporteur_line, **{"class": "rapporteur"}))
+    if report.has_contents:
+        lines.append(
+            A.toc(
+                *(
+                    A.tocItem(contents_label(section), href=f"#{eid_of(report, section)}", level=str(depth + 1))
+                    for section, depth in report.contents()
+                )
             )
         )
-    )
     return A.preface(*lines)
 
 
@@ -120,9 +239,18 @@ def eid_of(report, wanted):
     raise ValueError(wanted.heading)
 
 
+def eid_number(section, index):
+    """The same eId in every language: chapters by Roman numeral, lettered sections by Latin letter."""
+    if section.level == doc.Section.CHAPTER:
+        return ROMAN[index - 1] if index <= len(ROMAN) else str(index)
+    if section.level == doc.Section.SECTION and section.label:
+        return chr(ord("A") + index - 1)
+    return str(index)
+
+
 def walk_eids(sections, parent):
     for index, section in enumerate(sections, start=1):
-        number = section.label.rstrip(".") or str(index)
+        number = eid_number(section, index)
         eid = f"{parent}{EID_PREFIXES[section.level]}_{number}"
         yield eid, section
         yield from walk_eids(section.sections(), f"{eid}__")
@@ -148,7 +276,7 @@ def section_element(section, eid):
         elif isinstance(child, doc.Section):
             pending = None
             index["sub"] += 1
-            number = child.label.rstrip(".") or str(index["sub"])
+            number = eid_number(child, index["sub"])
             children.append(section_element(child, f"{eid}__{EID_PREFIXES[child.level]}_{number}"))
         elif isinstance(child, doc.Subheading):
             pending = None
@@ -169,13 +297,13 @@ def section_element(section, eid):
 
 def paragraph_element(paragraph, *followers):
     eid = f"para_{paragraph.number}"
-    element = A.paragraph(A.num(f"{paragraph.number}."), eId=eid)
+    element = A.paragraph(A.num(paragraph.label), eId=eid)
     recommendations = [f for f in followers if isinstance(f, doc.Subparagraph)]
     if recommendations:
         # A paragraph that introduces lettered recommendations: intro, then one point each.
         element.append(A.intro(inline_p(paragraph.content)))
-        for recommendation in recommendations:
-            letter = recommendation.label.strip("()")
+        for number, recommendation in enumerate(recommendations):
+            letter = point_letter(number)
             element.append(
                 A.point(
                     A.num(recommendation.label),
@@ -206,9 +334,30 @@ def block_element(block, eid):
 
 
 def officer_line(line):
-    if not line.label:
-        return A.p(line.officer)
-    return A.p(A.i(line.label), f" {line.officer}")
+    """ "<role>Chair:</role> <person>Name</person> (<organization>Kuwait</organization>)"."""
+    p = A.p()
+    role = f"#{ROLES[line.role]}" if line.role in ROLES else None
+    if line.label:
+        p.append(A.role(line.label, refersTo=role) if role else A.i(line.label))
+    if not line.name:
+        append_text(p, f" {line.officer}" if line.label else line.officer)
+        return p
+    if line.label:
+        append_text(p, " ")
+    register = REGISTER.get() or {"people": {}, "parties": {}}
+    p.append(A.person(line.name, refersTo=f"#{register['people'][line.name]}", **{"as": role or "#officer"}))
+    if line.country:
+        append_text(p, " (")
+        p.append(A.organization(line.country, refersTo=f"#{register['parties'][line.country]}"))
+        append_text(p, ")")
+    return p
+
+
+def append_text(p, text):
+    if len(p):
+        p[-1].tail = (p[-1].tail or "") + text
+    else:
+        p.text = (p.text or "") + text
 
 
 def agenda_list(entries, eid):
@@ -230,20 +379,43 @@ def table(block, eid):
     )
 
 
-def inline_p(content):
+def inline_p(content, names=None):
+    """A <p> of inlines; in its text, the States and organizations named in the references become
+    <organization> and the dates <date>."""
     p = A.p()
     for inline in content:
         match inline:
             case doc.Emphasis():
                 p.append(A.i(inline.text))
             case doc.Symbol():
-                p.append(A.ref(inline.symbol, href=OFFICIAL_DOCUMENTS.format(inline.symbol)))
+                p.append(A.ref(inline.symbol, href=inline.url))
+            case doc.Untranslated():
+                p.append(A.span(inline.text, **{"class": "untranslated"}))
             case _:
-                if len(p):
-                    p[-1].tail = (p[-1].tail or "") + inline.text
-                else:
-                    p.text = (p.text or "") + inline.text
+                append_marked_text(
+                    p, inline.text, (REGISTER.get() or {}).get("parties", {}) if names is None else names
+                )
     return p
+
+
+@cache
+def names_pattern(names):
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)|{DATE.pattern}") if names else DATE
+
+
+def append_marked_text(p, text, names):
+    position = 0
+    for match in names_pattern(tuple(names)).finditer(text):
+        append_text(p, text[position : match.start()])
+        if match[0] in names:
+            p.append(A.organization(match[0], refersTo=f"#{names[match[0]]}"))
+        else:
+            day, month, year = DATE.fullmatch(match[0]).groups()
+            iso = f"{year}-{MONTH_NUMBERS[month]:02d}-{int(day):02d}"
+            p.append(A.date(match[0], date=iso))
+        position = match.end()
+    append_text(p, text[position:])
 
 
 def attachment(report, annex, number):
@@ -253,7 +425,7 @@ def attachment(report, annex, number):
         A.doc(
             meta(report, f"annex_{number}"),
             A.preface(A.p(annex.label, **{"class": "annexNumber"}), A.longTitle(A.p(A.docTitle(annex.title)))),
-            A.mainBody(*body),
+            A.mainBody(*body, **{XML_LANG: report.language}),
             name="annex",
         ),
         eId=f"att_{number}",

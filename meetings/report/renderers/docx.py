@@ -1,169 +1,429 @@
 """The report as a Word document that a secretariat can keep editing.
 
-Chapters, sections and sub-sections use Word's own Heading 1–3 styles, so the navigation pane
-and a contents field work; paragraph numbers and letters are the builder's, written as text.
+Every paragraph has a named style in the naming of the UN's "G" Word templates (SingleTxtG for the
+text, HChG, H1G, H23G and H4G for the headings, HMG for the title), so attaching the UN template
+restyles the whole document; headings carry outline levels, so the navigation pane and the contents
+field work. Paragraph numbers and letters are the builder's, written as text. The masthead is the
+UN's two-tier one, the running heads alternate between even and odd pages, the first page's footer
+has the job number, date stamp and barcode, and every document symbol links to undocs.org.
 """
 
+import datetime
 import io
+import itertools
 
 from docx import Document
 from docx.enum.section import WD_SECTION_START
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from meetings.report import document as doc
+from meetings.report.renderers import marks
 from meetings.report.renderers.base import filename_for
+from meetings.report.renderers.docx_languages import apply_language
+from meetings.report.typography import with_no_break_spaces
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-HEADING_LEVELS = {doc.Section.CHAPTER: 1, doc.Section.ANNEX: 1, doc.Section.SECTION: 2, doc.Section.SUBSECTION: 3}
-# UN documents indent the text of numbered paragraphs 1 cm, and lettered subparagraphs 2 cm.
-TEXT_INDENT = Cm(1)
-SUBPARAGRAPH_INDENT = Cm(2)
+FONT = "Times New Roman"
+# Word's language tags for the versions; UN English is British English.
+WORD_LANGUAGES = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA", "ru": "ru-RU", "zh": "zh-CN"}
+# The frame is 17 cm wide (2 cm page margins); the text column runs 2 cm inside it on either side.
+COLUMN = Cm(2)
+FRAME_WIDTH = Cm(17)
+
+# (name, based on, size in pt, bold, italic, left indent, first-line indent, space before, after, outline level)
+STYLES = (
+    ("SingleTxtG", None, 10, False, False, COLUMN, 0, 0, 6, None),
+    ("SubparaG", "SingleTxtG", 10, False, False, Cm(4), -Cm(1), 0, 6, None),
+    ("AgendaItemG", "SingleTxtG", 10, False, False, Cm(4), -Cm(1), 0, 3, None),
+    ("AgendaSubItemG", "SingleTxtG", 10, False, False, Cm(5), -Cm(1), 0, 3, None),
+    ("OfficerG", "SingleTxtG", 10, False, False, Cm(3), 0, 0, 0, None),
+    ("LineG", "SingleTxtG", 10, False, False, Cm(3), 0, 0, 0, None),
+    ("FrontLineG", "SingleTxtG", 10, False, False, COLUMN, 0, 0, 0, None),
+    ("HMG", None, 14, True, False, COLUMN, 0, 18, 12, None),
+    ("AddendumG", "HMG", 12, True, False, COLUMN, 0, 0, 12, None),
+    ("HChG", None, 14, True, False, COLUMN, -COLUMN, 18, 12, 0),
+    ("H1G", "HChG", 12, True, False, COLUMN, -COLUMN, 18, 12, 1),
+    ("H23G", "HChG", 10, True, False, COLUMN, -COLUMN, 12, 6, 2),
+    ("H4G", "HChG", 10, False, True, COLUMN, -COLUMN, 12, 6, None),
+    ("ContentsHeadingG", "HChG", 14, True, False, 0, 0, 0, 6, None),
+    ("ContentsPageG", "SingleTxtG", 8, False, True, 0, 0, 0, 3, None),
+    ("TableTextG", None, 9, False, False, 0, 0, 3, 3, None),
+    ("TableHeadG", "TableTextG", 8, False, True, 0, 0, 3, 3, None),
+    ("MastheadG", None, 10, False, False, 0, 0, 0, 0, None),
+    ("HeaderG", None, 9, True, False, 0, 0, 0, 0, None),
+    ("FooterG", None, 8, True, False, 0, 0, 0, 0, None),
+)
+HEADING_STYLES = {doc.Section.CHAPTER: "HChG", doc.Section.ANNEX: "HChG", doc.Section.SECTION: "H1G"}
+HEADING_STYLES[doc.Section.SUBSECTION] = "H23G"
+LISTS = (doc.Subparagraph, doc.OfficerList, doc.AgendaList)
+BOOKMARK_IDS = itertools.count(1)
+# Not justified: headings, front lines, title, agenda, officers, contents and tables.
+RAGGED = {"HMG", "AddendumG", "HChG", "H1G", "H23G", "H4G", "AgendaItemG", "AgendaSubItemG", "OfficerG", "LineG"}
+RAGGED |= {"FrontLineG", "ContentsHeadingG", "TableTextG", "TableHeadG", "MastheadG", "HeaderG", "FooterG"}
 
 
 def render(report):
+    report = with_no_break_spaces(report)
     word = Document()
-    set_up_page_and_styles(word, report)
+    set_up_page(word, report)
+    set_up_styles(word, report)
+    set_properties(word, report)
+    write_running_heads(word, report)
+    # The template's empty first paragraph would stand above the masthead.
+    body = word.element.body
+    for paragraph in list(body.iterchildren(qn("w:p"))):
+        body.remove(paragraph)
     write_masthead(word, report)
     if report.has_contents:
         write_contents(word, report)
-    for section in report.sections:
-        write_section(word, section)
+    for index, section in enumerate(report.sections):
+        # The contents stand on the first page alone; the annex begins on a page of its own.
+        write_section(word, section, page_break=report.has_contents and index == 0)
+    apply_language(word, report)
     output = io.BytesIO()
     word.save(output)
     return filename_for(report.symbol, "docx"), CONTENT_TYPE, output.getvalue()
 
 
-def set_up_page_and_styles(word, report):
+# Page, styles and properties ---------------------------------------------------------------
+
+
+def set_up_page(word, report):
     page = word.sections[0]
     page.page_height, page.page_width = Cm(29.7), Cm(21.0)
-    page.top_margin = page.bottom_margin = Cm(2.5)
-    page.left_margin = page.right_margin = Cm(2.5)
+    page.top_margin, page.bottom_margin = Cm(2.5), Cm(2.3)
+    page.left_margin = page.right_margin = Cm(2)
+    page.header_distance, page.footer_distance = Cm(1.3), Cm(1.0)
     page.start_type = WD_SECTION_START.NEW_PAGE
-    normal = word.styles["Normal"]
-    use_font(normal, "Times New Roman")
-    normal.font.size = Pt(10)
-    normal.paragraph_format.space_after = Pt(6)
-    for name, size in (("Title", 14), ("Subtitle", 12), ("Heading 1", 12), ("Heading 2", 10), ("Heading 3", 10)):
-        style = word.styles[name]
-        use_font(style, "Times New Roman")
-        style.font.size = Pt(size)
-        style.font.bold = name != "Subtitle"
-        style.font.italic = False
-        style.font.color.rgb = RGBColor(0, 0, 0)
-        style.paragraph_format.space_before = Pt(12)
-        style.paragraph_format.space_after = Pt(6)
-        style.paragraph_format.keep_with_next = True
-        # The default template underlines titles with a border; UN titles have none.
-        border = style.element.pPr.find(qn("w:pBdr")) if style.element.pPr is not None else None
-        if border is not None:
-            style.element.pPr.remove(border)
-    # Word's document properties hold at most 255 characters; a long region and Congress title exceed it.
-    word.core_properties.title = shortened(report.title)
-    word.core_properties.identifier = shortened(report.symbol)
-    word.core_properties.language = report.language
-
-    # The first page carries the job number; the others the symbol at the head. All are numbered.
     page.different_first_page_header_footer = True
-    page.header.paragraphs[0].text = report.symbol
-    page.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    for footer, job_number in ((page.first_page_footer, report.job_number), (page.footer, "")):
-        paragraph = footer.paragraphs[0]
-        paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT)
-        paragraph.add_run(f"{job_number} (E)" if job_number else "")
-        paragraph.add_run("\t")
-        add_page_number_field(paragraph)
+    word.settings.odd_and_even_pages_header_footer = True
+    # Word brings the contents field up to date when the file is opened.
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    word.settings.element.append(update)
 
 
-def use_font(style, name):
-    """Sets the font for every script, dropping the template's theme fonts that would win over it."""
-    style.font.name = name
-    fonts = style.element.rPr.find(qn("w:rFonts"))
-    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(attribute), None)
-    fonts.set(qn("w:cs"), name)
+def set_up_styles(word, report):
+    language = WORD_LANGUAGES.get(report.language, report.language)
+    defaults = word.styles.element.find(qn("w:docDefaults"))
+    run_defaults = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    run_defaults.find(qn("w:lang")).set(qn("w:val"), language)
+    fonts = run_defaults.find(qn("w:rFonts"))
+    for attribute in list(fonts.attrib):
+        del fonts.attrib[attribute]
+    for script in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(script), FONT)
+    paragraph_defaults = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    paragraph_defaults.find(qn("w:spacing")).attrib.update({qn("w:after"): "0", qn("w:line"): "240"})
+    normal = word.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(10)
+
+    for name, base, size, bold, italic, left, first_line, before, after, outline in STYLES:
+        style = word.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = word.styles[base] if base else normal
+        style.quick_style = True
+        style.font.size = Pt(size)
+        style.font.bold = bold
+        style.font.italic = italic
+        fmt = style.paragraph_format
+        fmt.left_indent = left
+        fmt.first_line_indent = first_line
+        fmt.right_indent = COLUMN if left else 0
+        fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+        if name in ("MastheadG", "FooterG"):
+            fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE  # they hold the emblem, the organ and the barcode
+        else:
+            fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            fmt.line_spacing = Pt(max(12, size + 1))
+        fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT if name in RAGGED else WD_ALIGN_PARAGRAPH.JUSTIFY
+        if name.startswith("H") and name not in ("HeaderG",):
+            fmt.keep_with_next = True
+            fmt.keep_together = True
+        if outline is not None:
+            level = OxmlElement("w:outlineLvl")
+            level.set(qn("w:val"), str(outline))
+            style.element.get_or_add_pPr().append(level)
+    # Numbered paragraphs: the text starts 1 cm after the number; subparagraphs and agenda items hang.
+    word.styles["SingleTxtG"].paragraph_format.tab_stops.add_tab_stop(Cm(3))
+    for name, tab in (("SubparaG", Cm(4)), ("AgendaItemG", Cm(4)), ("AgendaSubItemG", Cm(5)), ("OfficerG", Cm(6))):
+        word.styles[name].paragraph_format.tab_stops.add_tab_stop(tab)
+    for name in ("HChG", "H1G", "H23G", "H4G"):
+        word.styles[name].paragraph_format.tab_stops.add_tab_stop(COLUMN)
+    word.styles["ContentsPageG"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for level, indent in ((1, 0), (2, Cm(1))):
+        name = f"TOC {level}"
+        toc = word.styles[name] if name in word.styles else word.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        toc.base_style = normal
+        toc.paragraph_format.left_indent = indent + COLUMN
+        toc.paragraph_format.first_line_indent = -COLUMN if level == 1 else -Cm(1)
+        toc.paragraph_format.right_indent = Cm(1)
+        toc.paragraph_format.space_after = Pt(4)
+        toc.paragraph_format.tab_stops.add_tab_stop(indent + COLUMN)
+        toc.paragraph_format.tab_stops.add_tab_stop(FRAME_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
 
 
-def add_page_number_field(paragraph):
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "1"), ("end", None)):
+def set_properties(word, report):
+    properties = word.core_properties
+    # Word's document properties hold at most 255 characters; a long region and Congress title exceed it.
+    properties.title = shortened(report.title)
+    properties.subject = shortened(report.symbol)
+    properties.identifier = shortened(report.symbol)
+    properties.keywords = shortened(report.symbol)
+    properties.language = WORD_LANGUAGES.get(report.language, report.language)
+    properties.author = properties.last_modified_by = "United Nations"
+    properties.comments = ""
+    properties.category = ""
+    properties.revision = 1
+    day = report.identifier_date or datetime.date(2000, 1, 1)
+    properties.created = properties.modified = datetime.datetime(day.year, day.month, day.day)
+
+
+# Running heads and footers -----------------------------------------------------------------
+
+
+def write_running_heads(word, report):
+    page = word.sections[0]
+    # Even pages: the symbol at the left, "2/16" at the left of the foot and the job number at the right.
+    # Odd pages: the symbol at the right, the job number at the left of the foot and "3/16" at the right.
+    header_line(page.even_page_header.paragraphs[0], report.symbol, WD_ALIGN_PARAGRAPH.LEFT)
+    header_line(page.header.paragraphs[0], report.symbol, WD_ALIGN_PARAGRAPH.RIGHT)
+    header_line(page.first_page_header.paragraphs[0], "", WD_ALIGN_PARAGRAPH.LEFT)
+    even = footer_paragraph(page.even_page_footer.paragraphs[0])
+    add_page_of_pages(even)
+    even.add_run(f"\t{report.job_number}")
+    odd = footer_paragraph(page.footer.paragraphs[0])
+    odd.add_run(f"{report.job_number}\t")
+    add_page_of_pages(odd)
+
+    first = footer_paragraph(page.first_page_footer.paragraphs[0])
+    if report.job_number:
+        first.add_run(report.job_number_with_language)
+        if stamp := marks.date_stamp(report):
+            first.add_run(f"\u2003{stamp}").bold = False
+        barcode = marks.barcode_png(report)
+        line = page.first_page_footer.add_paragraph(style="FooterG")
+        line.add_run().add_picture(io.BytesIO(barcode), height=Cm(1.0))
+
+
+def header_line(paragraph, text, alignment):
+    paragraph.style = "HeaderG"
+    paragraph.alignment = alignment
+    paragraph.paragraph_format.space_after = Pt(0)
+    if text:
+        paragraph.add_run(text)
+
+
+def footer_paragraph(paragraph):
+    paragraph.style = "FooterG"
+    paragraph.paragraph_format.tab_stops.add_tab_stop(FRAME_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+    return paragraph
+
+
+def add_page_of_pages(paragraph):
+    """ "2/16": the PAGE and NUMPAGES fields."""
+    add_field(paragraph, "PAGE", "1")
+    paragraph.add_run("/")
+    add_field(paragraph, "NUMPAGES", "1")
+
+
+def add_field(paragraph, instruction, cached):
+    """A simple field as Word writes it: begin, instruction, separate, cached result, end."""
+    for kind, text in (("begin", None), (None, instruction), ("separate", None), (None, cached), ("end", None)):
+        run = paragraph.add_run()
         if kind:
             element = OxmlElement("w:fldChar")
             element.set(qn("w:fldCharType"), kind)
-        elif text == "PAGE":
+            if kind == "begin" and instruction.startswith("TOC"):
+                element.set(qn("w:dirty"), "true")
+        elif text == instruction:
             element = OxmlElement("w:instrText")
             element.set(qn("xml:space"), "preserve")
-            element.text = " PAGE "
+            element.text = f" {instruction} "
         else:
             element = OxmlElement("w:t")
             element.text = text
         run._r.append(element)
 
 
-def write_masthead(word, report):
-    table = word.add_table(rows=2, cols=2)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    cells = table.rows[0].cells
-    organ = cells[0].paragraphs[0]
-    organ.add_run("United Nations").bold = True
-    cells[0].add_paragraph(report.organ)
-    symbol = cells[1].paragraphs[0]
-    symbol.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    symbol_run = symbol.add_run(report.symbol)
-    symbol_run.bold = True
-    symbol_run.font.size = Pt(14)
-    distribution = table.rows[1].cells[1]
-    distribution.paragraphs[0].text = f"Distr.: {report.distribution}"
-    distribution.add_paragraph(report.issued)
-    distribution.add_paragraph(f"Original: {report.original_language}")
-    set_bottom_border(table.rows[1].cells)
+# Masthead ----------------------------------------------------------------------------------
 
-    for index, line in enumerate(report.front_lines):
-        paragraph = word.add_paragraph()
-        paragraph.add_run(line).bold = index == 0
-    title = word.add_paragraph(style="Title")
+
+def write_masthead(word, report):
+    """Two tiers, as in the UN templates: "United Nations" and the symbol over a thin rule; the emblem,
+    the organ and the distribution block over a thick one."""
+    table = word.add_table(rows=2, cols=3)
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    widths = (Cm(2.9), Cm(8.7), Cm(5.4))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid, which LibreOffice reads
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+    top = table.rows[0].cells
+    symbol_cell = top[1].merge(top[2])  # a long symbol (…/L.2/Add.1) stays on one line
+    symbol_cell.width = widths[1] + widths[2]
+    masthead_text(top[0].paragraphs[0], report.organization_name, bold=True)
+    symbol = masthead_text(symbol_cell.paragraphs[0], report.symbol, bold=True, size=14)
+    symbol.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    cells = table.rows[1].cells
+    emblem = cells[0].paragraphs[0]
+    emblem.style = "MastheadG"
+    emblem.add_run().add_picture(marks.emblem_path("png"), height=Cm(1.8))
+    masthead_text(cells[1].paragraphs[0], report.organ, bold=True, size=24)
+    distribution = cells[2].paragraphs[0]
+    masthead_text(distribution, f"{report.distribution_label} {report.distribution}")
+    issued = masthead_text(cells[2].add_paragraph(), report.issued)
+    issued.runs[0].italic = not report.issued_on
+    issued.paragraph_format.space_after = Pt(10)
+    if report.language_line:
+        masthead_text(cells[2].add_paragraph(), report.language_line)
+    masthead_text(cells[2].add_paragraph(), f"{report.original_label} {report.original_language}")
+    set_border(table.rows[0].cells, "bottom", 6)
+    set_border(table.rows[1].cells, "bottom", 18)
+    for cell in table.rows[1].cells:
+        vertical_center(cell)
+
+    front = [(line, index == 0) for index, line in enumerate(report.front_lines)]
+    for index, (line, bold) in enumerate(front):
+        paragraph = word.add_paragraph(style="FrontLineG")
+        paragraph.add_run(line).bold = bold
+        if index == 0:
+            paragraph.paragraph_format.space_before = Pt(18)
+    title = word.add_paragraph(style="HMG")
     title.add_run(report.title)
     if report.subtitle:
-        word.add_paragraph(report.subtitle, style="Subtitle")
+        word.add_paragraph(report.subtitle, style="AddendumG")
+    if report.rapporteur_line:
+        word.add_paragraph(report.rapporteur_line, style="FrontLineG").paragraph_format.space_after = Pt(12)
 
 
-def set_bottom_border(cells):
-    for cell in cells:
-        borders = OxmlElement("w:tcBorders")
-        bottom = OxmlElement("w:bottom")
-        for name, value in (("w:val", "single"), ("w:sz", "12"), ("w:color", "000000")):
-            bottom.set(qn(name), value)
-        borders.append(bottom)
-        cell._tc.get_or_add_tcPr().append(borders)
+def masthead_text(paragraph, text, bold=False, size=10):
+    paragraph.style = "MastheadG"
+    run = paragraph.add_run(text)
+    run.bold = bold
+    run.font.size = Pt(size)
+    return paragraph
+
+
+def vertical_center(cell):
+    alignment = OxmlElement("w:vAlign")
+    alignment.set(qn("w:val"), "center")
+    cell._tc.get_or_add_tcPr().append(alignment)
+
+
+def set_border(cells, edge, size):
+    """A rule on one edge of each cell (a merged cell once); size in eighths of a point."""
+    for cell in {id(cell._tc): cell for cell in cells}.values():
+        properties = cell._tc.get_or_add_tcPr()
+        borders = properties.find(qn("w:tcBorders"))
+        if borders is None:
+            borders = OxmlElement("w:tcBorders")
+            properties.append(borders)
+        rule = OxmlElement(f"w:{edge}")
+        for name, value in (("w:val", "single"), ("w:sz", str(size)), ("w:space", "0"), ("w:color", "000000")):
+            rule.set(qn(name), value)
+        borders.append(rule)
+
+
+# Contents ----------------------------------------------------------------------------------
 
 
 def write_contents(word, report):
-    heading = word.add_paragraph()
-    heading.add_run("Contents").bold = True
-    for section, depth in report.contents():
-        paragraph = word.add_paragraph()
-        paragraph.paragraph_format.left_indent = Cm(depth * 1)
-        paragraph.paragraph_format.space_after = Pt(2)
-        label = f"{section.label}\t{section.title}" if section.level == doc.Section.ANNEX else section.heading
-        paragraph.add_run(label)
+    """A real contents field (TOC), its entries written as its last result so the file reads at once;
+    Word updates its page numbers when the file is opened."""
+    word.add_paragraph(report.contents_heading, style="ContentsHeadingG")
+    word.add_paragraph(report.page_heading, style="ContentsPageG")
+    entries = list(report.contents())
+    for index, (section, depth) in enumerate(entries):
+        paragraph = word.add_paragraph(style=f"TOC {depth + 1}")
+        if index == 0:
+            add_field_start(paragraph, 'TOC \\o "1-2" \\h \\z \\u')
+        if section.level == doc.Section.ANNEX:
+            paragraph.add_run(f"{section.label}: {section.title}")
+        elif section.label:
+            paragraph.add_run(f"{section.label}\t{section.title}")
+        else:
+            paragraph.add_run(section.title)
+        paragraph.add_run("\t")
+        # The entry's page number: a PAGEREF to the bookmark on its heading, as Word's own contents have.
+        add_field(paragraph, f"PAGEREF {bookmark_name(section)} \\h", "")
+        if index == len(entries) - 1:
+            end = OxmlElement("w:fldChar")
+            end.set(qn("w:fldCharType"), "end")
+            paragraph.add_run()._r.append(end)
 
 
-def write_section(word, section):
-    level = HEADING_LEVELS[section.level]
+def bookmark_name(section):
+    return f"_Toc_{section.anchor.replace('-', '_')}"[:40]
+
+
+def add_bookmark(paragraph, name, number):
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    paragraph._p.append(end)
+
+
+def add_field_start(paragraph, instruction):
+    for kind, text in (("begin", None), (None, instruction), ("separate", None)):
+        run = paragraph.add_run()
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+            if kind == "begin":
+                element.set(qn("w:dirty"), "true")
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {text} "
+        run._r.append(element)
+
+
+# Body --------------------------------------------------------------------------------------
+
+
+def write_section(word, section, page_break=False):
+    style = HEADING_STYLES[section.level]
     if section.level == doc.Section.ANNEX:
-        word.add_page_break()
-        word.add_heading(section.label, level=level)
-        word.add_heading(section.title, level=level)
+        heading = word.add_paragraph(section.label, style=style)
+        page_break = True
+        title = word.add_paragraph(section.title, style=style)
+        body_text_level(title)  # the contents lists the annex once, by its label
+    elif section.label:
+        heading = title = word.add_paragraph(f"{section.label}\t{section.title}", style=style)
     else:
-        word.add_heading(section.heading, level=level)
-    for child in section.children:
+        heading = title = word.add_paragraph(section.title, style=style)
+    heading.paragraph_format.page_break_before = page_break or None
+    if section.anchor:
+        add_bookmark(heading, bookmark_name(section), next(BOOKMARK_IDS))
+    if not section.children:
+        # A heading with nothing under it (a delegation without names) must not pull the next one along.
+        title.paragraph_format.keep_with_next = False
+    for index, child in enumerate(section.children):
         if isinstance(child, doc.Section):
             write_section(word, child)
-        else:
-            write_block(word, child)
+            continue
+        last = write_block(word, child)
+        following = section.children[index + 1] if index + 1 < len(section.children) else None
+        if isinstance(child, doc.Paragraph) and isinstance(following, LISTS):
+            last.paragraph_format.keep_with_next = True  # a lead-in stays with its list
+
+
+def body_text_level(paragraph):
+    level = OxmlElement("w:outlineLvl")
+    level.set(qn("w:val"), "9")
+    paragraph._p.get_or_add_pPr().append(level)
 
 
 def add_inlines(paragraph, content):
@@ -172,67 +432,80 @@ def add_inlines(paragraph, content):
             case doc.Emphasis():
                 paragraph.add_run(inline.text).italic = True
             case doc.Symbol():
-                paragraph.add_run(inline.symbol)
+                add_hyperlink(paragraph, inline.symbol, inline.url)
+            case doc.Untranslated():
+                paragraph.add_run(inline.text).font.color.rgb = RGBColor(0x55, 0x55, 0x55)
             case _:
                 paragraph.add_run(inline.text)
 
 
-def hanging(paragraph, indent):
-    """Text indented by `indent`, its label hanging in the margin before a tab."""
-    paragraph.paragraph_format.left_indent = indent
-    paragraph.paragraph_format.first_line_indent = -TEXT_INDENT
-    paragraph.paragraph_format.tab_stops.add_tab_stop(indent)
+def add_hyperlink(paragraph, text, url):
+    """A link to the Official Document System, set like the text around it, as UN documents print it."""
+    relationship = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), relationship)
+    run = OxmlElement("w:r")
+    text_element = OxmlElement("w:t")
+    text_element.set(qn("xml:space"), "preserve")
+    text_element.text = text
+    run.append(text_element)
+    link.append(run)
+    paragraph._p.append(link)
 
 
 def write_block(word, block):
+    """Writes a block; returns its last paragraph."""
     match block:
         case doc.Paragraph():
-            paragraph = word.add_paragraph()
-            hanging(paragraph, TEXT_INDENT)
-            paragraph.add_run(f"{block.number}.\t")
+            paragraph = word.add_paragraph(style="SingleTxtG")
+            paragraph.add_run(f"{block.label}\t")
             add_inlines(paragraph, block.content)
         case doc.Subparagraph():
-            paragraph = word.add_paragraph()
-            hanging(paragraph, SUBPARAGRAPH_INDENT)
+            paragraph = word.add_paragraph(style="SubparaG")
             paragraph.add_run(f"{block.label}\t")
             add_inlines(paragraph, block.content)
         case doc.Subheading():
-            paragraph = word.add_paragraph()
-            paragraph.paragraph_format.keep_with_next = True
-            paragraph.add_run(block.text).italic = True
+            paragraph = word.add_paragraph(block.text, style="H4G")
         case doc.Line():
-            paragraph = word.add_paragraph()
-            paragraph.paragraph_format.left_indent = TEXT_INDENT
-            paragraph.paragraph_format.space_after = Pt(0)
+            paragraph = word.add_paragraph(style="LineG")
             add_inlines(paragraph, block.content)
         case doc.OfficerList():
             for line in block.lines:
-                paragraph = word.add_paragraph()
-                paragraph.paragraph_format.left_indent = TEXT_INDENT
-                paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(4))
-                paragraph.paragraph_format.space_after = Pt(0)
+                paragraph = word.add_paragraph(style="OfficerG")
                 paragraph.add_run(line.label).italic = True
                 paragraph.add_run(f"\t{line.officer}")
+            paragraph.paragraph_format.space_after = Pt(6)
         case doc.AgendaList():
             for item in block.items:
-                paragraph = word.add_paragraph()
-                hanging(paragraph, Cm(2))
-                paragraph.add_run(f"{item.label}\t{item.text}")
+                paragraph = word.add_paragraph(f"{item.label}\t{item.text}", style="AgendaItemG")
                 for sub in item.sub_items:
-                    paragraph = word.add_paragraph()
-                    hanging(paragraph, Cm(3))
-                    paragraph.add_run(f"{sub.label}\t{sub.text}")
+                    paragraph = word.add_paragraph(f"{sub.label}\t{sub.text}", style="AgendaSubItemG")
+            paragraph.paragraph_format.space_after = Pt(6)
         case doc.Table():
-            table = word.add_table(rows=1, cols=len(block.columns))
-            table.style = "Table Grid"
-            for cell, column in zip(table.rows[0].cells, block.columns, strict=True):
-                cell.paragraphs[0].add_run(column).italic = True
-            for row in block.rows:
-                cells = table.add_row().cells
-                for cell, content in zip(cells, row, strict=True):
-                    add_inlines(cell.paragraphs[0], content)
+            return write_table(word, block)
         case _:
             raise TypeError(f"No Word form for {type(block).__name__}")
+    return paragraph
+
+
+def write_table(word, block):
+    """UN table rules: a thin rule over the column headings, a thick one under them and under the last row."""
+    table = word.add_table(rows=1, cols=len(block.columns))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, column in zip(table.rows[0].cells, block.columns, strict=True):
+        cell.paragraphs[0].style = "TableHeadG"
+        cell.paragraphs[0].add_run(column)
+    for row in block.rows:
+        cells = table.add_row().cells
+        for cell, content in zip(cells, row, strict=True):
+            cell.paragraphs[0].style = "TableTextG"
+            add_inlines(cell.paragraphs[0], content)
+    set_border(table.rows[0].cells, "top", 4)
+    set_border(table.rows[0].cells, "bottom", 12)
+    set_border(table.rows[-1].cells, "bottom", 12)
+    header = OxmlElement("w:tblHeader")
+    table.rows[0]._tr.get_or_add_trPr().append(header)
+    return table.rows[-1].cells[-1].paragraphs[-1]
 
 
 def shortened(text, limit=255):

@@ -1,67 +1,132 @@
 """The report as HTML: a fragment for the site's report page, or a standalone file for download."""
 
+from pathlib import Path
+
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from meetings.report import document as doc
+from meetings.report import languages
+from meetings.report.renderers import marks
 from meetings.report.renderers.base import filename_for
+from meetings.report.typography import with_no_break_spaces
 
-OFFICIAL_DOCUMENTS = "https://undocs.org/{}"
+EMBLEM_URL = "../report/un-emblem.svg"  # as report.css refers to it
+LISTS = (doc.Subparagraph, doc.OfficerList, doc.AgendaList, doc.Table)
 HEADING_TAGS = {doc.Section.CHAPTER: 2, doc.Section.ANNEX: 2, doc.Section.SECTION: 3, doc.Section.SUBSECTION: 4}
 
 
 def render(report):
-    stylesheet = finders.find("css/report.css")
-    with open(stylesheet, encoding="utf-8") as css:
-        page = render_to_string(
-            "meetings/report_standalone.html",
-            {"report": report, "report_html": render_fragment(report), "stylesheet": mark_safe(css.read())},
-        )
+    css = "".join(
+        Path(finders.find(name)).read_text(encoding="utf-8") for name in ("css/report.css", "css/report-languages.css")
+    )
+    page = render_to_string(
+        "meetings/report_standalone.html",
+        {
+            "report": report,
+            "report_html": render_fragment(report),
+            # The file stands alone, so the emblem travels inside it.
+            "stylesheet": mark_safe(css.replace(EMBLEM_URL, marks.emblem_data_uri())),
+        },
+    )
     return filename_for(report.symbol, "html"), "text/html; charset=utf-8", page.encode()
 
 
 def render_fragment(report):
-    """The report's body with its masthead and a linked contents list, as safe HTML."""
+    """The report's body with its masthead and a linked contents list, as safe HTML.
+
+    The UN emblem is the masthead's background image (report.css), so it is decoration to a screen
+    reader and an artifact in the tagged PDF, and the report's HTML holds no <img>.
+    """
+    report = with_no_break_spaces(report)
     parts = [masthead(report), contents(report) if report.has_contents else ""]
     parts.extend(section_html(section) for section in report.sections)
-    return format_html('<article class="un-report" lang="{}">{}</article>', report.language, mark_safe("".join(parts)))
+    return format_html(
+        '<article class="un-report" lang="{}" dir="{}">{}</article>',
+        report.language,
+        report.direction,
+        mark_safe("".join(parts)),
+    )
 
 
 def masthead(report):
+    """The UN masthead in two tiers, each closed by a rule: "United Nations" and the symbol; then the
+    emblem, the organ, and the distribution, date and original language."""
     front_lines = format_html_join("", '<p class="front-line">{}</p>', ((line,) for line in report.front_lines))
     subtitle = format_html('<p class="report-subtitle">{}</p>', report.subtitle) if report.subtitle else ""
+    rapporteur = format_html('<p class="rapporteur">{}</p>', report.rapporteur_line) if report.rapporteur_line else ""
+    # The symbol and the job number are Latin script in every version: they keep their own direction.
+    # The version's language stands under the date, in the values' column, as UN mastheads print it.
+    version = format_html('<dt></dt><dd class="version">{}</dd>', report.language_line) if report.language_line else ""
     return format_html(
         '<header class="masthead">'
-        '<div class="masthead-organ"><span class="un">United Nations</span> <span>{}</span></div>'
-        '<div class="masthead-symbol">{}</div>'
-        '<dl class="masthead-distribution"><dt>Distr.:</dt><dd>{}</dd><dt class="issued">Date:</dt>'
-        "<dd>{}</dd><dt>Original:</dt><dd>{}</dd></dl>"
+        '<div class="masthead-top"><span class="un">{}</span>'
+        '<span class="masthead-symbol" dir="ltr">{}</span></div>'
+        '<div class="masthead-main"><span class="emblem" role="img" aria-label="{}"></span>'
+        '<div class="masthead-organ">{}</div>'
+        '<dl class="masthead-distribution"{}><dt>{}</dt><dd>{}</dd><dt class="issued">{}</dt>'
+        '<dd class="{}">{}</dd>{}<dt class="original">{}</dt><dd>{}</dd></dl></div>'
         "</header>"
-        '<div class="front-lines">{}</div><h1 class="report-title">{}</h1>{}',
-        report.organ,
+        '<div class="front-lines">{}</div><h1 class="report-title">{}</h1>{}{}',
+        report.organization_name,
         report.symbol,
+        report.organization_name,
+        report.organ,
+        own_language(report.masthead_language, report.language),
+        report.distribution_label,
         report.distribution,
+        report.date_label,
+        "issued-on" if report.issued_on else "issued-on date-to-be-set",
         report.issued,
+        version,
+        report.original_label,
         report.original_language,
         front_lines,
         report.title,
         subtitle,
+        rapporteur,
     )
+
+
+def own_language(language, surrounding):
+    """lang and dir attributes for a block in another language than the text around it."""
+    if language == surrounding:
+        return ""
+    return format_html(' lang="{}" dir="{}"', language, languages.direction(language))
 
 
 def contents(report):
     entries = format_html_join(
         "",
-        '<li class="contents-depth-{}"><a href="#{}">{}</a></li>',
-        ((depth, section.anchor, contents_label(section)) for section, depth in report.contents()),
+        '<li class="contents-depth-{}{}"><a href="#{}">{}</a></li>',
+        (
+            (
+                depth,
+                " contents-annex" if section.level == doc.Section.ANNEX else "",
+                section.anchor,
+                numbered_title(section, contents=True),
+            )
+            for section, depth in report.contents()
+        ),
     )
     return format_html(
-        '<nav class="contents" aria-labelledby="contents-heading"><h2 id="contents-heading">Contents</h2>'
-        "<ol>{}</ol></nav>",
+        '<nav class="contents" aria-labelledby="contents-heading"><h2 id="contents-heading">{}</h2>'
+        '<p class="contents-page-heading" aria-hidden="true">{}</p><ol>{}</ol></nav>',
+        report.contents_heading,
+        report.page_heading,
         entries,
     )
+
+
+def numbered_title(section, contents=False):
+    """A heading's number hanging before its title. The space is inside the number's box, so the title
+    starts exactly at the text column, while copied text still reads "I. Introduction"."""
+    label = contents_label(section) if contents else section.heading
+    if section.level == doc.Section.ANNEX or not section.label:
+        return label
+    return format_html('<span class="heading-number">{} </span>{}', section.label, section.title)
 
 
 def contents_label(section):
@@ -81,28 +146,38 @@ def section_html(section):
             level,
         )
     else:
-        heading = format_html("<h{}>{}</h{}>", level, section.heading, level)
-    children, paragraph = [], None
-    for child in section.children:
+        heading = format_html("<h{}>{}</h{}>", level, numbered_title(section), level)
+    children, paragraph, lettered = [], None, 0
+    for index, child in enumerate(section.children):
         if isinstance(child, doc.Section):
             children.append(section_html(child))
             continue
-        paragraph = child if isinstance(child, doc.Paragraph) else paragraph
+        if isinstance(child, doc.Paragraph):
+            paragraph, lettered = child, 0
         if isinstance(child, doc.Subparagraph) and paragraph is not None:
-            children.append(subparagraph_html(child, paragraph))
-        else:
-            children.append(block_html(child, level + 1))
+            children.append(subparagraph_html(child, paragraph, lettered))
+            lettered += 1
+            continue
+        html = block_html(child, level + 1)
+        following = section.children[index + 1] if index + 1 < len(section.children) else None
+        if isinstance(child, doc.Paragraph) and isinstance(following, LISTS):
+            html = html.replace('class="numbered"', 'class="numbered lead-in"', 1)  # kept with its list
+        children.append(html)
     children = "".join(children)
     return format_html(
         '<section id="{}" class="report-{}">{}{}</section>', section.anchor, section.level, heading, mark_safe(children)
     )
 
 
-def subparagraph_html(block, paragraph):
-    """A lettered subparagraph with an anchor of its own under its paragraph's, for citing: #para-42-c."""
-    anchor = f"{paragraph.anchor}-{block.label.strip('()')}"
+def subparagraph_html(block, paragraph, index):
+    """A lettered subparagraph with an anchor of its own under its paragraph's, for citing: #para-42-c.
+
+    The anchor takes the Latin letter of its position in every language ("(ب)" and "b)" are both -b), so
+    a citation's address is the same in each version. The space is inside the label's box: the first
+    line starts where the wrapped lines do."""
+    anchor = f"{paragraph.anchor}-{languages.letter(index)}"
     return format_html(
-        '<p id="{}" class="subparagraph"><a class="label" href="#{}">{}</a> {}</p>',
+        '<p id="{}" class="subparagraph"><a class="label" href="#{}">{} </a>{}</p>',
         anchor,
         anchor,
         block.label,
@@ -117,11 +192,9 @@ def inlines_html(content):
             case doc.Emphasis():
                 parts.append(format_html("<em>{}</em>", inline.text))
             case doc.Symbol():
-                parts.append(
-                    format_html(
-                        '<a class="symbol" href="{}">{}</a>', OFFICIAL_DOCUMENTS.format(inline.symbol), inline.symbol
-                    )
-                )
+                parts.append(format_html('<a class="symbol" href="{}">{}</a>', inline.url, inline.symbol))
+            case doc.Untranslated():
+                parts.append(format_html('<span class="untranslated">{}</span>', inline.text))
             case _:
                 parts.append(format_html("{}", inline.text))
     return mark_safe("".join(parts))
@@ -131,15 +204,18 @@ def block_html(block, subheading_level):
     match block:
         case doc.Paragraph():
             return format_html(
-                '<p id="{}" class="numbered"><a class="number" href="#{}">{}.</a> {}</p>',
+                '<p id="{}" class="numbered"><a class="number" href="#{}">{} </a>{}</p>',
                 block.anchor,
                 block.anchor,
-                block.number,
+                block.label,
                 inlines_html(block.content),
             )
         case doc.Subparagraph():
             return format_html(
-                '<p class="subparagraph"><span class="label">{}</span> {}</p>', block.label, inlines_html(block.content)
+                # The space is inside the label's box: the first line starts where the wrapped lines do.
+                '<p class="subparagraph"><span class="label">{} </span>{}</p>',
+                block.label,
+                inlines_html(block.content),
             )
         case doc.Subheading():
             return format_html('<h{} class="subheading">{}</h{}>', subheading_level, block.text, subheading_level)
@@ -171,4 +247,4 @@ def agenda_entry_html(entry):
             "<ol>{}</ol>",
             format_html_join("", "<li>{}</li>", ((agenda_entry_html(sub),) for sub in entry.sub_items)),
         )
-    return format_html('<span class="label">{}</span> {}{}', entry.label, entry.text, sub_items)
+    return format_html('<span class="label">{} </span>{}{}', entry.label, entry.text, sub_items)

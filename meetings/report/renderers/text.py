@@ -9,17 +9,21 @@ def render(report):
 
 
 def render_text(report):
+    masthead = [f"{report.distribution_label} {report.distribution}", report.issued]
+    if report.language_line:
+        masthead.append(report.language_line)
+    masthead.append(f"{report.original_label} {report.original_language}")
     blocks = [
-        f"United Nations\t{report.symbol}",
-        f"{report.organ}\tDistr.: {report.distribution}\n\t{report.issued}\n\tOriginal: {report.original_language}",
+        f"{report.organization_name}\t{report.symbol}",
+        f"{report.organ}\t" + "\n\t".join(masthead),
         *report.front_lines,
         report.title,
         *([report.subtitle] if report.subtitle else []),
     ]
     if report.has_contents:
-        blocks += ["Contents", "\n".join(contents_line(section) for section, _depth in report.contents())]
+        blocks += [report.contents_heading, "\n".join(contents_line(section) for section, _depth in report.contents())]
     if report.job_number:
-        blocks.insert(2, f"{report.job_number} (E)")
+        blocks.insert(2, report.job_number_with_language.replace("\u00a0", " "))  # plain text breaks no lines
     for section in report.sections:
         blocks.extend(section_blocks(section))
     return "\n\n".join(blocks) + "\n"
@@ -45,7 +49,7 @@ def section_blocks(section):
 def block_text(block):
     match block:
         case doc.Paragraph():
-            return f"{block.number}. {doc.plain_text(block.content)}"
+            return f"{block.label} {doc.plain_text(block.content)}"
         case doc.Subparagraph():
             return f"{block.label} {doc.plain_text(block.content)}"
         case doc.Subheading():

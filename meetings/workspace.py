@@ -1,0 +1,472 @@
+"""The meeting's workspace in the admin: an overview, and each kind of record on its own short screen.
+
+The meeting's change page is the overview: what is entered, what the report still lacks, and a link to
+each part. A part (plenary meetings, attendance, officers, agenda, …) is the same admin change form,
+reduced to that part's fields and inlines, so scoping, permissions, the version check, history and
+drag-and-drop ordering work there as on any admin page.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AutocompleteMixin
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.forms import ModelChoiceField, ModelMultipleChoiceField
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from workflow import roles
+
+
+@dataclass
+class Part:
+    """One screen of the workspace: some of the meeting's own fields and some kinds of its records."""
+
+    slug: str
+    title: str
+    fields: list = field(default_factory=list)
+    readonly: list = field(default_factory=list)
+    inlines: list = field(default_factory=list)
+    description: str = ""
+    # (kind of record this part's choices need, part where it is entered), said when it is missing
+    needs: list = field(default_factory=list)
+
+    @property
+    def editable_fields(self):
+        return [name for name in self.fields if name not in self.readonly]
+
+
+# What a part's choices need first: the message, and how to count what is there.
+NEEDS = {
+    "sessions": (
+        _("Add the plenary meetings first: the choices of “%(field)s” are this meeting's plenary meetings."),
+        "sessions",
+    ),
+    "agenda": (_("Add the agenda items first: the choices of “%(field)s” are this meeting's agenda items."), "agenda"),
+    "documents": (_("Add the documents first: the choices of “%(field)s” are this meeting's documents."), "documents"),
+    "draft_parts": (
+        _("Add a document of the kind “Draft report or addendum” first: “%(field)s” offers those documents."),
+        "documents",
+    ),
+    "member_states": (
+        _("The regional commission lists no member States yet: add them on the commission's page."),
+        None,
+    ),
+}
+
+
+class CachedChoicesFormSetMixin:
+    """Builds each select's choices once for the whole formset instead of once per row.
+
+    An inline's select of plenary meetings or documents otherwise runs its query for every row: the
+    number of queries grew with the meeting. Autocomplete fields render only the chosen value; their
+    labels are looked up once for all rows (see `LabelledAutocompleteMixin`).
+    """
+
+    @cached_property
+    def _choices_cache(self):
+        return {}
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        for name, formfield in form.fields.items():
+            if not isinstance(formfield, (ModelChoiceField, ModelMultipleChoiceField)) or formfield.widget.is_hidden:
+                continue  # the hidden key of the row lists no choices
+            widget = getattr(formfield.widget, "widget", formfield.widget)
+            if isinstance(widget, AutocompleteMixin):
+                if not isinstance(widget, LabelledAutocompleteMixin):
+                    widget.__class__ = _labelled(type(widget))
+                widget.known_labels = self._autocomplete_labels(name, formfield)
+                continue
+            if name not in self._choices_cache:
+                self._choices_cache[name] = list(formfield.choices)
+            formfield.choices = self._choices_cache[name]
+        return form
+
+    def _autocomplete_labels(self, name, formfield):
+        key = f"autocomplete:{name}"
+        if key not in self._choices_cache:
+            attname = self.model._meta.get_field(name).attname
+            values = {getattr(obj, attname) for obj in self.get_queryset()} - {None}
+            labels = {}
+            if values:
+                queryset = formfield.queryset.filter(pk__in=values)
+                labels = {str(obj.pk): formfield.label_from_instance(obj) for obj in queryset}
+            self._choices_cache[key] = labels
+        return self._choices_cache[key]
+
+
+class LabelledAutocompleteMixin:
+    """An autocomplete select that takes the chosen value's label from `known_labels` when it is there."""
+
+    known_labels = None
+
+    def optgroups(self, name, value, attr=None):
+        selected = [str(v) for v in value if str(v) not in self.choices.field.empty_values]
+        if self.known_labels is None or not all(v in self.known_labels for v in selected):
+            return super().optgroups(name, value, attr)
+        default = (None, [], 0)
+        if not self.is_required and not self.allow_multiple_selected:
+            default[1].append(self.create_option(name, "", "", False, 0))
+        for v in selected:
+            default[1].append(self.create_option(name, v, self.known_labels[v], set(selected), len(default[1])))
+        return [default]
+
+
+_LABELLED = {}
+
+
+def _labelled(widget_class):
+    """The autocomplete widget class with labels known in advance."""
+    if widget_class not in _LABELLED:
+        _LABELLED[widget_class] = type(widget_class.__name__, (LabelledAutocompleteMixin, widget_class), {})
+    return _LABELLED[widget_class]
+
+
+class CompactTemplateMixin:
+    """Renders the inline's own template without the indentation between tags (a third of a long list's bytes)."""
+
+    compact_template = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.compact_template = self.template
+        self.template = "admin/edit_inline/compact.html"
+
+
+class CachedChoicesInlineMixin:
+    """For the workspace's inlines: choices built once per formset."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        return type(formset.__name__, (CachedChoicesFormSetMixin, formset), {})
+
+
+def _count(model, **filters):
+    """The number of the meeting's records of `model` (matching `filters`), as a subquery."""
+    rows = model.objects.filter(meeting=OuterRef("pk"), **filters).order_by().values("meeting")
+    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0)
+
+
+def meeting_counts(meeting):
+    """The number of each kind of record the meeting has, in one query."""
+    from meetings.models import (
+        AgendaItem,
+        Document,
+        Meeting,
+        MeetingParagraph,
+        Officer,
+        Participation,
+        ReportPartAssignment,
+        Session,
+    )
+    from recommendations.models import Discussion
+
+    return (
+        Meeting.objects.filter(pk=meeting.pk)
+        .values("pk")
+        .annotate(
+            sessions=_count(Session),
+            members=_count(Participation, capacity="member"),
+            participations=_count(Participation),
+            officers=_count(Officer),
+            chairs=_count(Officer, role="chair"),
+            rapporteurs=_count(Officer, role="rapporteur"),
+            agenda=_count(AgendaItem),
+            documents=_count(Document),
+            draft_parts=_count(Document, kind=Document.Kind.DRAFT_REPORT),
+            participants_documents=_count(Document, kind=Document.Kind.PARTICIPANTS),
+            paragraphs=_count(MeetingParagraph),
+            opening=_count(MeetingParagraph, part="opening_statements"),
+            discussions=_count(Discussion),
+            part_assignments=_count(ReportPartAssignment),
+        )
+        .get()
+    )
+
+
+def discussions_of(meeting):
+    from recommendations.models import Discussion
+
+    return (
+        Discussion.objects.filter(meeting=meeting)
+        .select_related("topic__congress", "topic__agenda_item", "topic__workshop")
+        .annotate(
+            paragraph_count=Count("summary_paragraphs", distinct=True),
+            recommendation_count=Count("recommendations", distinct=True),
+        )
+    )
+
+
+def missing_for_report(meeting, counts, discussions=None):
+    """What the report cannot be written without, each with the part where it is entered."""
+    missing = []
+
+    def lack(text, part):
+        missing.append((text, part))
+
+    if not counts["sessions"]:
+        lack(_("No plenary meetings."), "sessions")
+    if not counts["members"]:
+        lack(_("No States represented as members."), "attendance")
+    if not counts["chairs"]:
+        lack(_("No Chair elected."), "officers")
+    if not counts["rapporteurs"]:
+        lack(_("No Rapporteur elected."), "officers")
+    if not counts["agenda"]:
+        lack(_("No agenda."), "agenda")
+    if not counts["documents"]:
+        lack(_("No documents."), "documents")
+    if not meeting.opened_by:
+        lack(_("Who opened the meeting is not said."), "text")
+    if not counts["opening"]:
+        lack(_("No opening statements."), "text")
+    if not counts["discussions"]:
+        lack(_("No deliberations on a topic."), "deliberations")
+    for discussion in discussions or ():
+        if not discussion.paragraph_count:
+            lack(
+                _("No summary of deliberations on “%(topic)s”.") % {"topic": discussion.topic.title},
+                "deliberations",
+            )
+    for name, label in (
+        ("agenda_adopted_at", _("The plenary meeting that adopted the agenda is not chosen.")),
+        ("report_adopted_at", _("The plenary meeting that adopted the report is not chosen.")),
+    ):
+        if not getattr(meeting, f"{name}_id"):
+            lack(label, "adoption")
+    return missing
+
+
+class MeetingWorkspaceMixin:
+    """Turns a meeting's change page into the overview and adds one screen per part of the meeting."""
+
+    workspace_parts = []  # [Part]
+    change_form_template = "admin/meetings/meeting/workspace_form.html"
+    save_on_top = True
+
+    # --- addresses
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        name = f"{self.opts.app_label}_{self.opts.model_name}"
+        return [
+            path("<path:object_id>/part/deliberations/", view(self.deliberations_view), name=f"{name}_deliberations"),
+            path("<path:object_id>/part/<slug:part>/", view(self.part_view), name=f"{name}_part"),
+            *super().get_urls(),
+        ]
+
+    def part_url(self, meeting, slug):
+        if slug == "deliberations":
+            return reverse("admin:meetings_meeting_deliberations", args=[meeting.pk])
+        return reverse("admin:meetings_meeting_part", args=[meeting.pk, slug])
+
+    def part_named(self, slug):
+        for part in self.workspace_parts:
+            if part.slug == slug:
+                return part
+        raise Http404(gettext("There is no such part of a meeting."))
+
+    @staticmethod
+    def current_part(request):
+        return getattr(request, "_workspace_part", None)
+
+    # --- the views
+
+    def part_view(self, request, object_id, part):
+        request._workspace_part = self.part_named(part)
+        return self.changeform_view(request, object_id)
+
+    def deliberations_view(self, request, object_id):
+        from recommendations.models import Discussion
+
+        meeting = self.get_object(request, unquote(object_id))
+        if meeting is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_or_change_permission(request, meeting):
+            from django.core.exceptions import PermissionDenied
+
+            raise PermissionDenied
+        discussions = list(discussions_of(meeting))
+        discussed = {d.topic_id for d in discussions}
+        from congress.models import Topic
+
+        topics = [
+            topic
+            for topic in Topic.objects.filter(congress_id=meeting.congress_id).select_related(
+                "congress", "agenda_item", "workshop"
+            )
+            if topic.pk not in discussed
+        ]
+        may_add = roles.may(request.user, "add", Discussion, meeting)
+        add_url = reverse("admin:recommendations_discussion_add")
+        context = {
+            **self.admin_site.each_context(request),
+            **self.workspace_context(request, meeting, self.part_named("deliberations")),
+            "title": gettext("Deliberations"),
+            "subtitle": str(meeting),
+            "discussions": [
+                (
+                    d,
+                    reverse("admin:recommendations_discussion_part", args=[d.pk, "summary"]),
+                    reverse("admin:recommendations_discussion_part", args=[d.pk, "recommendations"]),
+                )
+                for d in discussions
+            ],
+            "topics_to_add": [(t, f"{add_url}?meeting={meeting.pk}&topic={t.pk}") for t in topics] if may_add else [],
+            "topics_not_discussed": topics,
+        }
+        return TemplateResponse(request, "admin/meetings/meeting/deliberations.html", context)
+
+    def workspace_context(self, request, meeting, part):
+        parts = [(p, self.part_url(meeting, p.slug)) for p in self.workspace_parts]
+        return {
+            "workspace_meeting": meeting,
+            "workspace_parts": parts,
+            "workspace_part": part,
+            "workspace_overview_url": reverse("admin:meetings_meeting_change", args=[meeting.pk]),
+            "opts": self.opts,
+            "original": meeting,
+            "has_view_permission": True,
+        }
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            part = self.current_part(request)
+            context.update(self.workspace_context(request, obj, part))
+            if part is None:
+                counts = meeting_counts(obj)
+                context["workspace_counts"] = counts
+                context["workspace_missing"] = [
+                    (text, self.part_url(obj, slug))
+                    for text, slug in missing_for_report(obj, counts, discussions_of(obj))
+                ]
+                context["workspace_summary"] = self.part_summaries(obj, counts)
+            else:
+                context["title"] = part.title
+                context["workspace_needs"] = self.unmet_needs(obj, part)
+                # A part's screen saves that part: "Delete" there would delete the whole meeting.
+                context["show_delete"] = False
+                context["show_save_and_add_another"] = False
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def part_summaries(self, meeting, counts):
+        """[(part, url, what is entered)] for the overview."""
+        said = {
+            "sessions": _("%(n)d plenary meetings") % {"n": counts["sessions"]},
+            "attendance": _("%(n)d States and organizations, %(members)d as members")
+            % {"n": counts["participations"], "members": counts["members"]},
+            "officers": _("%(n)d officers") % {"n": counts["officers"]},
+            "agenda": _("%(n)d items and sub-items") % {"n": counts["agenda"]},
+            "documents": _("%(n)d documents") % {"n": counts["documents"]},
+            "text": _("%(n)d paragraphs") % {"n": counts["paragraphs"]},
+            "deliberations": _("%(n)d topics discussed") % {"n": counts["discussions"]},
+            "report": _("%(n)d draft parts, %(assigned)d sections assigned")
+            % {"n": counts["draft_parts"], "assigned": counts["part_assignments"]},
+            "adoption": meeting.get_report_status_display(),
+        }
+        return [(part, self.part_url(meeting, part.slug), said.get(part.slug, "")) for part in self.workspace_parts]
+
+    def unmet_needs(self, meeting, part):
+        """[(message, link)] for each choice of the part that has nothing to offer yet."""
+        if not part.needs:
+            return []
+        counts = meeting_counts(meeting)
+        unmet = []
+        for need, field_label in part.needs:
+            message, where = NEEDS[need]
+            if need == "member_states":
+                if not meeting.regional_commission.member_states.exists():
+                    url = reverse("admin:congress_regionalcommission_change", args=[meeting.regional_commission_id])
+                    unmet.append((message, url))
+                continue
+            if not counts[need]:
+                unmet.append((message % {"field": field_label}, self.part_url(meeting, where)))
+        return unmet
+
+    # --- what each screen holds
+
+    def get_fieldsets(self, request, obj=None):
+        part = self.current_part(request)
+        if part is not None:
+            fields = list(part.fields)
+            if part.editable_fields:
+                fields.append("version")  # the meeting's own fields are saved: check its version
+            return [(None, {"fields": fields, "description": part.description})]
+        return super().get_fieldsets(request, obj)
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if self.current_part(request) is not None or (obj is not None and obj.report_is_adopted):
+            return {}  # the address is not on a part's screen, and is shown but not edited once adopted
+        return super().get_prepopulated_fields(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        part = self.current_part(request)
+        readonly = list(super().get_readonly_fields(request, obj))
+        if part is not None:
+            readonly = [name for name in readonly if name in part.fields] + part.readonly
+        if obj is not None and obj.report_is_adopted and self.may_publish_only(request, obj):
+            # Adoption freezes what the report is written from, not whether the meeting is published.
+            editable = {"is_published", "status", "version"}
+            readonly += [name for name in self._form_fields(request, obj) if name not in editable]
+        return readonly
+
+    def _form_fields(self, request, obj):
+        from django.contrib.admin.utils import flatten_fieldsets
+
+        return flatten_fieldsets(self.get_fieldsets(request, obj))
+
+    def get_inline_instances(self, request, obj=None):
+        part = self.current_part(request)
+        if part is None:
+            return []  # the overview and the add page: details only, each kind of record on its own screen
+        return [inline for inline in super().get_inline_instances(request, obj) if type(inline) in part.inlines]
+
+    # --- saving
+
+    def may_publish_only(self, request, obj):
+        """On an adopted report: whoever could edit the meeting may still publish or unpublish it."""
+        if not request.user.has_perm("meetings.change_meeting"):
+            return False
+        if roles.is_secretariat(request.user):
+            return True
+        role = roles.roles_by_meeting(request.user).get(obj.pk)
+        return role is not None and "meetings.change_meeting" in roles.ROLE_PERMISSIONS[role]
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if allowed or obj is None or not obj.report_is_adopted or self.current_part(request) is not None:
+            return allowed
+        return self.may_publish_only(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if change and not form.has_changed():
+            return  # a part with no field of the meeting's own: nothing of the meeting to save or record
+        super().save_model(request, obj, form, change)
+
+    def response_change(self, request, obj):
+        part = self.current_part(request)
+        if part is not None and "_continue" not in request.POST and "_addanother" not in request.POST:
+            self.message_user(
+                request,
+                gettext("%(part)s of %(meeting)s saved.") % {"part": part.title, "meeting": obj},
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(reverse("admin:meetings_meeting_change", args=[obj.pk]))
+        return super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_addanother" not in request.POST and "_popup" not in request.POST:
+            self.message_user(
+                request,
+                gettext("%(meeting)s added: enter its parts from here.") % {"meeting": obj},
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(reverse("admin:meetings_meeting_change", args=[obj.pk]))
+        return super().response_add(request, obj, post_url_continue)

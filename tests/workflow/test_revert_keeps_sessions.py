@@ -1,0 +1,30 @@
+"""Finding 10 of the attack review: reverting a meeting to an earlier version keeps "agenda adopted at",
+"organization of work approved at" and "report adopted at" (the revert page offered no session to choose)."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.admin_forms import form_data
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_finding10_a_revert_keeps_the_adopted_at_fields(staff):
+    meeting = staff.meeting
+    sessions = (meeting.agenda_adopted_at_id, meeting.organization_of_work_at_id, meeting.report_adopted_at_id)
+    assert all(sessions)
+    earlier = meeting.history.filter(version=meeting.version).get()
+    meeting.venue_city = "Nairobi"
+    meeting.save()
+
+    client = Client()
+    client.force_login(staff.secretariat)
+    url = reverse("admin:meetings_meeting_simple_history", args=[meeting.pk, earlier.history_id])
+    page = client.get(url)
+    data = form_data(page)
+    assert data.get("agenda_adopted_at") == meeting.agenda_adopted_at_id
+    assert client.post(url, data).status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.venue_city == "Bangkok"
+    assert (meeting.agenda_adopted_at_id, meeting.organization_of_work_at_id, meeting.report_adopted_at_id) == sessions

@@ -1,0 +1,111 @@
+"""The language versions of a record in the admin: the original language first, the others behind one control.
+
+`LanguageVersionsMixin` goes before modeltranslation's `TranslationAdmin` or `TranslationStackedInline`:
+
+    class MeetingParagraphAdmin(LanguageVersionsMixin, ContentAdmin, TranslationAdmin): ...
+
+The form then shows each translated field once, in the original language of the record's meeting (English
+for a registry or the Congress), and puts the other five languages of every translated field in one
+collapsed fieldset, "Other languages" (Django renders it as a <details> element: no script, nothing
+loaded from elsewhere). The original language's version is the required one, as the drafter writes it;
+the others may stay empty until translated.
+"""
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from workflow.history import translated_fields
+
+DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+
+def field_language(code):
+    """A meeting's language code ("zh") as the per-language copies spell it ("zh_hans")."""
+    return {"zh": "zh_hans", "zh-hans": "zh_hans"}.get(code, code)
+
+
+def meeting_language(code):
+    """The copies' language ("zh_hans") as a meeting's original language ("zh")."""
+    return {"zh_hans": "zh", "zh-hans": "zh"}.get(code, code)
+
+
+def original_language_of(obj):
+    """The language a record was drafted in: its meeting's original language, English for anything else."""
+    for path in ((), ("meeting",), ("discussion", "meeting")):
+        record = obj
+        for step in path:
+            record = getattr(record, step, None) if record is not None else None
+        language = getattr(record, "original_language", None)
+        if language:
+            return field_language(language)
+    return field_language(DEFAULT_LANGUAGE)
+
+
+class LanguageVersionsMixin:
+    other_languages_title = _("Other languages")
+
+    def original_language(self, request, obj):
+        """For a model admin `obj` is the record, for an inline its parent: both lead to the meeting."""
+        return original_language_of(obj)
+
+    def _copies(self):
+        """{per-language copy: (translated field, its language)} for this admin's model."""
+        return {
+            copy.name: (original, copy.language.replace("-", "_"))
+            for original, copies in translated_fields(self.model).items()
+            for copy in copies
+        }
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        copies = self._copies()
+        if not copies:
+            return fieldsets
+        original = self.original_language(request, obj)
+        shown, others = [], []
+
+        def keep(name):
+            if name in copies and copies[name][1] != original:
+                others.append(name)
+                return False
+            return True
+
+        for title, options in fieldsets:
+            fields = []
+            for entry in options.get("fields", ()):
+                if isinstance(entry, (list, tuple)):
+                    kept = [name for name in entry if keep(name)]
+                    if kept:
+                        fields.append(tuple(kept) if len(kept) > 1 else kept[0])
+                elif keep(entry):
+                    fields.append(entry)
+            if fields:
+                shown.append((title, {**options, "fields": fields}))
+        if others:
+            # Grouped by language, so that a translator finds every field of theirs together.
+            order = [field_language(code) for code, _name in settings.LANGUAGES]
+            others.sort(key=lambda name: order.index(copies[name][1]))
+            shown.append((self.other_languages_title, {"classes": ["collapse"], "fields": others}))
+        return shown
+
+    def _require_original(self, form_class, original):
+        """The original language's copy is required where the field itself is; no other copy is."""
+        fields = form_class.base_fields
+        for translated in translated_fields(self.model):
+            model_field = self.model._meta.get_field(translated)
+            required = not model_field.blank
+            for language in [code for code, _name in settings.LANGUAGES]:
+                name = build_localized_fieldname(translated, language)
+                if name in fields:
+                    fields[name].required = required and field_language(language) == original
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        self._require_original(form, self.original_language(request, obj))
+        return form
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        self._require_original(formset.form, self.original_language(request, obj))
+        return formset
