@@ -305,7 +305,8 @@ class SearchEntry(models.Model):
         blank=True, editable=False
     )  # searched but not shown: the parts of a symbol, "RPM.2/L.1", "L.1"
     number = models.CharField(max_length=20, blank=True, editable=False)  # a paragraph's number, "42" or "42 (c)"
-    where = models.CharField(max_length=100, blank=True, editable=False)  # "paragraph 42", in the entry's language
+    # "paragraph 42", in the entry's language; a text, because it may be a venue or a heading of any length.
+    where = models.TextField(blank=True, editable=False)
     url = models.CharField(max_length=1000, editable=False)
     vector = SearchVectorField(null=True)
 

@@ -313,12 +313,15 @@ class MeetingParagraphInline(
     LanguageVersionsMixin, ContentInlineMixin, SortableStackedInline, TranslationStackedInline
 ):
     model = MeetingParagraph
+    other_languages_in_rows = False
+    show_change_link = True  # each paragraph's own page has every language
     extra = 0
     ordering = ["order", "pk"]
     fields = [("part", "order"), "text"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "text":
+        # modeltranslation hands over each language's copy (text_en, text_fr…): its field is `translated_field`.
+        if getattr(db_field, "translated_field", db_field).name == "text":
             kwargs["widget"] = forms.Textarea(attrs={"rows": 4, "cols": 100})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
@@ -667,10 +670,11 @@ class MeetingAdmin(
             elif not roles.may_adopt(request.user, meeting):
                 messages.error(request, _("%(meeting)s: only its editors may adopt it.") % {"meeting": meeting})
             else:
-                meeting.report_issued_on = form.cleaned_data[f"issued_on_{meeting.pk}"]
-                meeting.report_job_number = form.cleaned_data[f"job_number_{meeting.pk}"]
                 try:
-                    meeting.adopt_report()
+                    meeting.adopt_report(
+                        issued_on=form.cleaned_data[f"issued_on_{meeting.pk}"],
+                        job_number=form.cleaned_data[f"job_number_{meeting.pk}"],
+                    )
                 except ValidationError as error:
                     messages.error(request, f"{meeting}: {' '.join(error.messages)}")
                 else:

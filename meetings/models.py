@@ -351,9 +351,16 @@ class Meeting(Versioned):
         self.refresh_from_db()
 
     @transaction.atomic
-    def adopt_report(self, *, session=None):
-        """Records that the meeting adopted its report at a session, which freezes the report's content."""
+    def adopt_report(self, *, session=None, issued_on=None, job_number=None):
+        """Records that the meeting adopted its report at a session, which freezes the report's content.
+
+        The date of issue and job number are given here, not set on the instance before: the record is
+        read again under lock first, which would drop them."""
         self._reload_locked()
+        if issued_on is not None:
+            self.report_issued_on = issued_on
+        if job_number is not None:
+            self.report_job_number = job_number
         session = session or self.report_adopted_at
         if session is None or session.meeting_id != self.pk:
             raise ValidationError(

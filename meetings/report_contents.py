@@ -20,6 +20,8 @@ class Entry:
 
 def contents_entries(report, max_depth=2):
     """(depth, anchor, label) of every section down to `max_depth` (0 chapters, 1 sections, 2 sub-sections)."""
+    if not report.has_contents:
+        return []
     return [Entry(depth, section.anchor, contents_label(section)) for section, depth in report.contents(max_depth)]
 
 

@@ -281,7 +281,8 @@ class MeetingWorkspaceMixin:
 
     def part_view(self, request, object_id, part):
         request._workspace_part = self.part_named(part)
-        return self.changeform_view(request, object_id)
+        # change_view, not changeform_view: a save refused meanwhile (deleted, adopted) gives back the text.
+        return self.change_view(request, object_id)
 
     def deliberations_view(self, request, object_id):
         from recommendations.models import Discussion

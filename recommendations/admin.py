@@ -19,7 +19,10 @@ class TextWithoutRowHelpMixin:
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name == "text" and getattr(request, "_discussion_part", None):
+        # modeltranslation hands over each language's copy (text_en, text_fr…): its field is `translated_field`.
+        if getattr(db_field, "translated_field", db_field).name == "text" and getattr(
+            request, "_discussion_part", None
+        ):
             formfield.help_text = ""
         return formfield
 
@@ -33,6 +36,8 @@ class SummaryParagraphInline(
     TranslationStackedInline,
 ):
     model = SummaryParagraph
+    other_languages_in_rows = False
+    show_change_link = True  # each text's own page has every language
     extra = 0
     ordering = ["order", "pk"]
     fields = ["order", "text"]
@@ -47,6 +52,8 @@ class RecommendationInline(
     TranslationStackedInline,
 ):
     model = Recommendation
+    other_languages_in_rows = False
+    show_change_link = True  # each text's own page has every language
     extra = 0
     ordering = ["order", "pk"]
     fields = ["order", "text"]
@@ -78,7 +85,8 @@ class DiscussionAdmin(LanguageVersionsMixin, SortableAdminBase, ContentAdmin, Tr
         if part not in self.parts:
             raise Http404(_("There is no such part of a discussion."))
         request._discussion_part = part
-        return self.changeform_view(request, object_id)
+        # change_view, not changeform_view: a save refused meanwhile (deleted, adopted) gives back the text.
+        return self.change_view(request, object_id)
 
     def get_fields(self, request, obj=None):
         if getattr(request, "_discussion_part", None):

@@ -207,7 +207,8 @@ class ContentAdmin(ScopedMixin, VersionedMixin, SimpleHistoryAdmin):
         # A record none of whose own fields changed is not saved: its version stays, so people editing its
         # rows (the inlines) on the same page at once do not conflict over it.
         match = request.resolver_match
-        on_change_page = match is not None and (match.url_name or "").endswith("_change")
+        # A part screen (one of a meeting's or a discussion's screens) is a change page too.
+        on_change_page = match is not None and (match.url_name or "").endswith(("_change", "_part"))
         if change and on_change_page and not form.has_changed():
             return
         super().save_model(request, obj, form, change)

@@ -44,6 +44,11 @@ def original_language_of(obj):
 
 class LanguageVersionsMixin:
     other_languages_title = _("Other languages")
+    # An inline of many rows (a discussion's paragraphs) sets this False: six boxes per row would make the
+    # screen six times heavier. Its rows then carry the original language only; the other languages are
+    # edited on each record's own page, in the meeting's aligned view or by XLIFF, and a save of the
+    # list leaves them as they are (fields not on a form are not written).
+    other_languages_in_rows = True
 
     def original_language(self, request, obj):
         """For a model admin `obj` is the record, for an inline its parent: both lead to the meeting."""
@@ -82,7 +87,7 @@ class LanguageVersionsMixin:
                     fields.append(entry)
             if fields:
                 shown.append((title, {**options, "fields": fields}))
-        if others:
+        if others and self.other_languages_in_rows:
             # Grouped by language, so that a translator finds every field of theirs together.
             order = [field_language(code) for code, _name in settings.LANGUAGES]
             others.sort(key=lambda name: order.index(copies[name][1]))

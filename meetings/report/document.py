@@ -252,9 +252,10 @@ class Report:
 
     def contents(self, depth=1):
         """The contents list as (section, depth): chapters and their sections down to `depth` (1: the
-        sections, as the published report lists them; 2: their sub-sections too), then the annexes."""
-        if not self.has_contents:
-            return
+        sections, as the published report lists them; 2: their sub-sections too), then the annexes.
+
+        Renderers print it only where has_contents says the document has a contents list (an addendum has none).
+        """
 
         def walk(section, level):
             yield section, level

@@ -46,7 +46,10 @@ def test_adoption_freezes_the_report_until_the_secretariat_reopens_it(staff):
     assert "was adopted at the 2nd meeting" in page.content.decode()
     assert "Ask the secretariat to reopen the report" in page.content.decode()
     data["text_en"] = "A late change"
-    assert editor.post(url, data).status_code == 403
+    refused = editor.post(url, data)  # opened before the adoption: refused, with what was typed given back
+    assert refused.status_code == 409
+    assert "was adopted at the 2nd meeting" in refused.content.decode()
+    assert "A late change" in refused.content.decode()
     recommendation.refresh_from_db()
     assert recommendation.text != "A late change"
 

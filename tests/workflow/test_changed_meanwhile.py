@@ -22,7 +22,7 @@ def client_for(user):
 def open_page(staff):
     discussion = staff.meeting.discussions.first()
     rows = list(discussion.summary_paragraphs.order_by("order", "pk"))
-    url = reverse("admin:recommendations_discussion_change", args=[discussion.pk])
+    url = reverse("admin:recommendations_discussion_part", args=[discussion.pk, "summary"])
     editor = client_for(staff.editor)
     return discussion, rows, url, editor, form_data(editor.get(url))
 
@@ -51,8 +51,10 @@ def test_finding11_a_row_deleted_meanwhile_that_was_not_touched_does_not_stop_th
 
 
 def test_finding11_the_record_deleted_meanwhile_gives_back_the_typed_text(open_page):
-    discussion, rows, url, editor, data = open_page
-    data["outcome_introduction"] = "An introduction I typed with care."
+    discussion, _rows, _summary_url, editor, _data = open_page
+    url = reverse("admin:recommendations_discussion_change", args=[discussion.pk])  # where the introduction is
+    data = form_data(editor.get(url))
+    data["outcome_introduction_en"] = "An introduction I typed with care."
     discussion.delete()
     response = editor.post(url, data)
     assert response.status_code == 409

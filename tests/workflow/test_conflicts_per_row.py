@@ -21,15 +21,22 @@ def client_for(user):
 
 
 def key_of(data, prefix, pk, field):
+    """The form key of a row's field; for a translated field ("text") the copy the row shows, which is the
+    meeting's original language ("text_en" for an English meeting)."""
     key = next(k for k, v in data.items() if re.fullmatch(rf"{prefix}-\d+-id", k) and v == pk)
-    return key.replace("-id", f"-{field}")
+    row = key.removesuffix("-id")
+    if f"{row}-{field}" in data:
+        return f"{row}-{field}"
+    (copy,) = [k for k in data if re.fullmatch(rf"{re.escape(row)}-{field}_[a-z_]+", k)]
+    return copy
 
 
 @pytest.fixture
 def discussion_page(staff):
     discussion = staff.meeting.discussions.first()
     rows = list(discussion.summary_paragraphs.order_by("order", "pk"))
-    url = reverse("admin:recommendations_discussion_change", args=[discussion.pk])
+    # The paragraphs are edited on the discussion's summary screen.
+    url = reverse("admin:recommendations_discussion_part", args=[discussion.pk, "summary"])
     return discussion, rows, url
 
 

@@ -25,7 +25,7 @@ def test_finding9_a_text_over_the_limit_is_refused_with_a_message(staff):
     url = reverse("admin:meetings_meetingparagraph_change", args=[paragraph.pk])
     editor = client_for(staff.editor)
     data = form_data(editor.get(url))
-    data["text"] = "word " * 200_000  # a megabyte
+    data["text_en"] = "word " * 200_000  # a megabyte
     refused = editor.post(url, data)
     assert refused.status_code == 200
     assert "holds at most 20000 characters and this one has 999999: split it into several paragraphs" in (
@@ -49,10 +49,10 @@ def test_finding9_a_conflict_on_a_long_text_keeps_it(staff):
     url = reverse("admin:meetings_meetingparagraph_change", args=[paragraph.pk])
     editor, secretariat = client_for(staff.editor), client_for(staff.secretariat)
     first, second = form_data(editor.get(url)), form_data(secretariat.get(url))
-    first["text"] = " ".join(f"alpha{n}" for n in range(1500))
+    first["text_en"] = " ".join(f"alpha{n}" for n in range(1500))
     assert editor.post(url, first).status_code == 302
     mine = " ".join(f"beta{n}" for n in range(1500))
-    second["text"] = mine
+    second["text_en"] = mine
     started = time.perf_counter()
     refused = secretariat.post(url, second)
     assert time.perf_counter() - started < 10

@@ -37,12 +37,16 @@ def css_string(text):
 
 
 class StaticFilesOnly(URLFetcher):
-    """WeasyPrint's fetcher for the report: the app's own static files (stylesheets, fonts), nothing else.
+    """WeasyPrint's fetcher for the report: the app's own static files (stylesheets, fonts) and the images the
+    renderer itself inlines as data: URLs (emblem, barcode), nothing else.
 
-    Whatever the report says, rendering it never reaches the network or another file of the server.
+    Whatever the report says, rendering it never reaches the network or another file of the server: a data:
+    URL carries its content and fetches nothing, and whatever it holds is fetched through this fetcher too.
     """
 
     def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
         if url.startswith("file:"):
             path = Path(unquote(urlsplit(url).path)).resolve()
             if any(path.is_relative_to(root) for root in static_roots()) and path.is_file():
@@ -72,7 +76,7 @@ def render(report, variant="pdf/ua-1"):
             "barcode_text": marks.barcode_text(report),
         },
     )
-    fetcher = StaticFilesOnly(allowed_protocols=["file"], allow_redirects=False)
+    fetcher = StaticFilesOnly(allowed_protocols=["file", "data"], allow_redirects=False)
     stylesheets = [
         CSS(filename=finders.find(name), url_fetcher=fetcher)
         for name in ("css/report.css", "css/print.css", "css/report-languages.css")
