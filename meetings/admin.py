@@ -50,8 +50,15 @@ from workflow.sortable import SortableStackedInline, SortableTabularInline
 
 
 def ORIGINAL(name):  # noqa: N802 - reads as a field name in the `fields` lists
-    """A translated field's copy in the original language, which the workspace's screens edit."""
+    """A translated field's copy in the original language, which the workspace's screens edit.
+
+    Named by its English copy; LanguageVersionsMixin shows the copy in the meeting's own original language."""
     return build_localized_fieldname(name, DEFAULT_LANGUAGE)
+
+
+def translated_name(db_field):
+    """ "title" for any language's copy of it (title_en, title_es…), which modeltranslation hands to the admin."""
+    return getattr(db_field, "translated_field", db_field).name
 
 
 def next_number(model, request, field):
@@ -151,10 +158,12 @@ class ParticipationForm(VersionedModelForm):
         return cleaned_data
 
 
-class SessionInline(ContentInlineMixin, CachedChoicesInlineMixin, admin.StackedInline):
+class SessionInline(LanguageVersionsMixin, ContentInlineMixin, CachedChoicesInlineMixin, admin.StackedInline):
     model = Session
     extra = 0
-    # The original language only; the other languages are on each plenary meeting's own page.
+    # The original language only (the meeting's: ORIGINAL names the field); the other languages are on each
+    # plenary meeting's own page.
+    other_languages_in_rows = False
     fields = [("number", "date", "start_time", "end_time", ORIGINAL("title"), ORIGINAL("room")), "agenda_items"]
     show_change_link = True
 
@@ -250,11 +259,13 @@ class OfficerInline(ContentInlineMixin, CachedChoicesInlineMixin, SessionChoiceM
         return formfield
 
 
-class AgendaItemInline(ContentInlineMixin, CachedChoicesInlineMixin, SortableStackedInline):
+class AgendaItemInline(LanguageVersionsMixin, ContentInlineMixin, CachedChoicesInlineMixin, SortableStackedInline):
     model = AgendaItem
     extra = 0
     ordering = ["order", "pk"]
-    # The original language only; the other languages are on each item's own page.
+    # The original language only (the meeting's: ORIGINAL names the field); the other languages are on each
+    # item's own page.
+    other_languages_in_rows = False
     fields = [("order", "parent", "topic"), ORIGINAL("title"), ORIGINAL("annotation"), "documents"]
     show_change_link = True
 
@@ -262,7 +273,7 @@ class AgendaItemInline(ContentInlineMixin, CachedChoicesInlineMixin, SortableSta
         return super().get_queryset(request).select_related("topic__congress", "topic__agenda_item", "topic__workshop")
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == ORIGINAL("annotation"):
+        if translated_name(db_field) == "annotation":
             kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "cols": 80})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
@@ -293,17 +304,18 @@ class AgendaItemInline(ContentInlineMixin, CachedChoicesInlineMixin, SortableSta
         return formfield
 
 
-class DocumentInline(ContentInlineMixin, SortableTabularInline):
+class DocumentInline(LanguageVersionsMixin, ContentInlineMixin, SortableTabularInline):
     model = Document
     extra = 0
     ordering = ["order", "pk"]
+    other_languages_in_rows = False
     # The original language only; the other languages and the files are on each document's own page.
     fields = ["order", "symbol", ORIGINAL("title"), "kind", "is_published", "issued_on", "job_number"]
-    input_sizes = {"symbol": 22, ORIGINAL("title"): 30, "job_number": 9}
+    input_sizes = {"symbol": 22, "title": 30, "job_number": 9}
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name in self.input_sizes:
-            kwargs["widget"] = forms.TextInput(attrs={"size": self.input_sizes[db_field.name]})
+        if translated_name(db_field) in self.input_sizes:
+            kwargs["widget"] = forms.TextInput(attrs={"size": self.input_sizes[translated_name(db_field)]})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     show_change_link = True  # the language versions are uploaded on the document's own page
@@ -320,8 +332,7 @@ class MeetingParagraphInline(
     fields = [("part", "order"), "text"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        # modeltranslation hands over each language's copy (text_en, text_fr…): its field is `translated_field`.
-        if getattr(db_field, "translated_field", db_field).name == "text":
+        if translated_name(db_field) == "text":
             kwargs["widget"] = forms.Textarea(attrs={"rows": 4, "cols": 100})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 

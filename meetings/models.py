@@ -2,6 +2,7 @@
 
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Case, F, Prefetch, Q, When
@@ -17,6 +18,9 @@ from meetings.uploads import validate_document_upload
 from workflow import visibility
 from workflow.history import ContentHistory
 from workflow.models import Versioned
+
+# The per-language copies modeltranslation adds to a translated field: title_ar, title_zh_hans, title_en …
+TITLE_LANGUAGES = tuple(code.replace("-", "_") for code, _name in settings.LANGUAGES)
 
 MARKUP_HELP = _("Write *italics* for titles and [A/CONF.234/PM.1] for a document symbol.")
 
@@ -709,9 +713,14 @@ class AgendaItem(Versioned):
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
         constraints = [
-            # The title in the original language (English), which the admin writes to title_en.
+            # A title in some language (the meeting's original one, which the admin writes), or a Congress topic.
             models.CheckConstraint(
-                condition=(Q(title_en__isnull=False) & ~Q(title_en="")) | Q(topic__isnull=False),
+                condition=Q(topic__isnull=False)
+                # Not `__gt=""`: a check that comes out NULL (a NULL copy) passes, so each copy is tested for NULL.
+                | Q(
+                    *[Q(**{f"title_{code}__isnull": False}) & ~Q(**{f"title_{code}": ""}) for code in TITLE_LANGUAGES],
+                    _connector=Q.OR,
+                ),
                 name="agenda_item_has_a_title",
             ),
         ]
@@ -720,7 +729,7 @@ class AgendaItem(Versioned):
         return self.display_title
 
     def clean(self):
-        if not self.title and not self.topic_id:
+        if not any(getattr(self, f"title_{code}", None) for code in TITLE_LANGUAGES) and not self.topic_id:
             raise ValidationError({"title": _("Give the item a title or link it to a Congress topic.")})
         if self.parent_id:
             if self.parent.meeting_id != self.meeting_id:
@@ -732,7 +741,13 @@ class AgendaItem(Versioned):
 
     @property
     def display_title(self):
-        return self.title or self.topic.title
+        """The title in the reader's language; else the Congress topic's; else the title as drafted, in
+        whichever language the meeting wrote it (a Spanish meeting's item not yet translated into English)."""
+        if self.title:
+            return self.title
+        if self.topic_id:
+            return self.topic.title
+        return next((copy for code in TITLE_LANGUAGES if (copy := getattr(self, f"title_{code}", None))), "")
 
 
 class DocumentQuerySet(models.QuerySet):

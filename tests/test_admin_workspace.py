@@ -166,7 +166,9 @@ def test_adoption_freezes_the_content_but_not_publishing(admin_client, demo_meet
     assert admin_client.post(overview_url(demo_meeting), data).status_code == 302
     demo_meeting.refresh_from_db()
     assert not demo_meeting.is_published and demo_meeting.report_is_adopted
-    assert admin_client.post(part_url(demo_meeting, "agenda"), {}).status_code == 403
+    refused = admin_client.post(part_url(demo_meeting, "agenda"), {})  # a part's content: refused, and said why
+    assert refused.status_code == 409
+    assert "Nothing was saved" in refused.content.decode()
 
 
 def test_the_history_shows_an_empty_choice_as_empty_not_as_a_deleted_record(admin_client):

@@ -75,3 +75,26 @@ def test_the_meeting_page_puts_every_other_language_in_one_block(admin_client_, 
     assert main_form.count("<details") == 1
     shown, hidden, _blocks = visible_and_hidden(main_form, "venue_city")
     assert shown == {"venue_city_en"} and len(hidden) == 5
+
+
+def test_the_workspace_screens_of_a_spanish_meeting_take_its_titles_in_spanish(admin_client_):
+    """The agenda, plenary meetings, documents and opening screens edit the original language's copy, so a
+    Spanish secretariat's words are the Spanish version and the English one stays to be translated."""
+    meeting = MeetingParagraphFactory(meeting__original_language=Meeting.Language.SPANISH).meeting
+    for part, field in [("agenda", "title"), ("sessions", "title"), ("documents", "title"), ("text", "opened_by")]:
+        html = admin_client_.get(reverse("admin:meetings_meeting_part", args=[meeting.pk, part])).content.decode()
+        names = set(re.findall(rf'name="((?:[\w-]+-)?{field}_[a-z_]+)"', html))
+        assert names and {name.rsplit("_", 1)[-1] for name in names} == {"es"}, (part, names)
+
+    url = reverse("admin:meetings_meeting_part", args=[meeting.pk, "agenda"])
+    data = form_data(admin_client_.get(url))
+    data |= {
+        "agenda_items-TOTAL_FORMS": "1",
+        "agenda_items-0-order": "1",
+        "agenda_items-0-title_es": "Apertura de la Reunión",
+        "agenda_items-0-meeting": str(meeting.pk),
+    }
+    response = admin_client_.post(url, data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    (item,) = meeting.agenda_items.all()
+    assert (item.title_es, item.title_en) == ("Apertura de la Reunión", None)

@@ -68,6 +68,7 @@ class LanguageVersionsMixin:
         if not copies:
             return fieldsets
         original = self.original_language(request, obj)
+        fieldsets = self._in_original_language(fieldsets, copies, original)
         shown, others = [], []
 
         def keep(name):
@@ -93,6 +94,36 @@ class LanguageVersionsMixin:
             others.sort(key=lambda name: order.index(copies[name][1]))
             shown.append((self.other_languages_title, {"classes": ["collapse"], "fields": others}))
         return shown
+
+    @staticmethod
+    def _in_original_language(fieldsets, copies, original):
+        """A screen that names one copy of a field (`ORIGINAL("title")`, the English one) means the copy in the
+        original language: a Spanish meeting's agenda is typed into title_es, not into title_en."""
+        named = {
+            name
+            for _title, options in fieldsets
+            for entry in options.get("fields", ())
+            for name in (entry if isinstance(entry, (list, tuple)) else [entry])
+        }
+        lone = {}
+        for name in named:
+            if name in copies:
+                translated = copies[name][0]
+                siblings = [copy for copy, (field, _language) in copies.items() if field == translated]
+                if len([copy for copy in siblings if copy in named]) == 1:
+                    lone[name] = build_localized_fieldname(translated, original)
+
+        def rename(entry):
+            if isinstance(entry, (list, tuple)):
+                return type(entry)(lone.get(name, name) for name in entry)
+            return lone.get(entry, entry)
+
+        if not lone:
+            return fieldsets
+        return [
+            (title, {**options, "fields": [rename(entry) for entry in options.get("fields", ())]})
+            for title, options in fieldsets
+        ]
 
     def _require_original(self, form_class, original):
         """The original language's copy is required where the field itself is; no other copy is."""
