@@ -59,9 +59,11 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The suite runs on two processes (pytest-xdist), each with its own test database; TEST_WORKERS=0 runs it in one.
+TEST_WORKERS ?= 2
 test: lint test-system-packages messages
 	$(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 # Every public page in English and Arabic at phone and desktop widths, into screenshots/ for review.
 screenshots: install test-system-packages messages
