@@ -7,6 +7,7 @@ Congress's other meeting ("New meeting for this Congress"). The counts are print
 the issue counted about 400 clicks and 40 page loads through the old single page.
 """
 
+import datetime
 import re
 import time
 
@@ -129,13 +130,16 @@ def test_a_new_user_enters_a_complete_meeting_through_the_workspace(page, live_s
     user.save()
 
     user.go("Opening and other matters")
-    user.type(page.locator("#id_opened_by"), "the Secretary of the Meeting")
+    user.type(page.locator("#id_opened_by_en"), "the Secretary of the Meeting")
     for n, (part, text) in enumerate(
-        [("Opening of the Meeting, statements", "Statements were made."), ("Other matters", "None were raised.")]
+        [
+            ("Opening of the Meeting, statements", "Statements were made."),
+            ("Other matters (attendance and organization of work)", "None were raised."),
+        ]
     ):
         user.add_row("paragraphs")
         user.select(f"id_paragraphs-{n}-part", part)
-        user.type(page.locator(f"#id_paragraphs-{n}-text"), text)
+        user.type(page.locator(f"#id_paragraphs-{n}-text_en"), text)
     user.save()
 
     # Two topics: three paragraphs of summary and four recommendations each.
@@ -144,12 +148,14 @@ def test_a_new_user_enters_a_complete_meeting_through_the_workspace(page, live_s
         user.click(page.locator("#content-main tbody tr").nth(topic).locator("td a").first)
         for n in range(3):
             user.add_row("summary_paragraphs")
-            user.type(page.locator(f"#id_summary_paragraphs-{n}-text"), f"Summary paragraph {n + 1} on topic {topic}.")
+            user.type(
+                page.locator(f"#id_summary_paragraphs-{n}-text_en"), f"Summary paragraph {n + 1} on topic {topic}."
+            )
         user.save()
         user.click(page.locator("#content-main tbody tr").nth(topic).locator("td a").nth(1))
         for n in range(4):
             user.add_row("recommendations")
-            user.type(page.locator(f"#id_recommendations-{n}-text"), f"Recommendation {n + 1} on topic {topic}")
+            user.type(page.locator(f"#id_recommendations-{n}-text_en"), f"Recommendation {n + 1} on topic {topic}")
         user.save()
 
     user.go("Adoption")
@@ -158,11 +164,16 @@ def test_a_new_user_enters_a_complete_meeting_through_the_workspace(page, live_s
     user.select("id_report_adopted_at", "4th meeting, 31 January 2019")
     user.save(stay=True)  # "Save and continue editing": the adoption is recorded from this screen
     user.click(page.get_by_role("button", name="Record the adoption of the report"))
+    # The masthead's date of issue and the footer's job number are asked before the adoption freezes them.
+    user.type(page.get_by_label("report issued on"), "2019-02-08")
+    user.type(page.get_by_label("report job number"), "V.19-00528")
+    user.click(page.get_by_role("button", name="Adopt the report"))
     expect(page.locator(".messagelist")).to_contain_text("the report is adopted")
     elapsed = time.perf_counter() - started
 
     meeting.refresh_from_db()
     assert meeting.report_is_adopted
+    assert (meeting.report_issued_on, meeting.report_job_number) == (datetime.date(2019, 2, 8), "V.19-00528")
     assert meeting.sessions.count() == 4
     assert meeting.participations.filter(capacity="member").count() == 10
     assert meeting.participations.get(state__name="Japan").capacity == "observer"

@@ -20,22 +20,23 @@ def signed_in(browser, live_server, username):
 def test_finding2_two_editors_rewrite_different_paragraphs_and_both_texts_survive(browser, live_server, staff):
     discussion = staff.meeting.discussions.order_by("topic__order").first()
     row0, row1 = list(discussion.summary_paragraphs.order_by("order", "pk")[:2])
-    url = f"{live_server.url}/admin/recommendations/discussion/{discussion.pk}/change/"
+    # The summary's paragraphs have their own screen; each row edits the meeting's original language (English).
+    url = f"{live_server.url}/admin/recommendations/discussion/{discussion.pk}/part/summary/"
     rapporteur, editor = signed_in(browser, live_server, "rapporteur"), signed_in(browser, live_server, "editor")
     rapporteur.goto(url)
     editor.goto(url)  # both pages are open before either saves
 
-    rapporteur.locator('textarea[name="summary_paragraphs-1-text"]').fill("Participants stressed prevention.")
-    rapporteur.locator("input[name=_continue]").click()
+    rapporteur.locator('textarea[name="summary_paragraphs-1-text_en"]').fill("Participants stressed prevention.")
+    rapporteur.locator("input[name=_continue]").first.click()  # Save is at the top and the bottom
     expect(rapporteur.get_by_text("was changed successfully")).to_be_visible()
 
-    editor.locator('textarea[name="summary_paragraphs-0-text"]').fill("Participants stressed cooperation.")
-    editor.locator("input[name=_continue]").click()
+    editor.locator('textarea[name="summary_paragraphs-0-text_en"]').fill("Participants stressed cooperation.")
+    editor.locator("input[name=_continue]").first.click()  # Save is at the top and the bottom
     expect(editor.get_by_text("was changed successfully")).to_be_visible()
-    expect(editor.locator('textarea[name="summary_paragraphs-0-text"]')).to_have_value(
+    expect(editor.locator('textarea[name="summary_paragraphs-0-text_en"]')).to_have_value(
         "Participants stressed cooperation."
     )
-    expect(editor.locator('textarea[name="summary_paragraphs-1-text"]')).to_have_value(
+    expect(editor.locator('textarea[name="summary_paragraphs-1-text_en"]')).to_have_value(
         "Participants stressed prevention."
     )
 
