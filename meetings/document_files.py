@@ -3,7 +3,8 @@ Rapporteur writes itself (the parts of the draft report, the report once adopted
 writes them in.
 
 An uploaded file of a language wins over the generated one: it is what the secretariat issued.
-Nothing here queries the database; it reads the documents and their files as the page loaded them.
+It reads the documents and their files as the page loaded them; it asks the database only which languages
+the meeting's texts are complete in, once per page, when a row is a document Rapporteur writes.
 """
 
 from dataclasses import dataclass, field
@@ -15,9 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from meetings.models import Document, Meeting
 from meetings.uploads import extension_of
 
-# The languages the report and its draft parts are written in. The builder writes English today;
-# a language added to the builder is added here, and its files appear on every document row.
-GENERATED_LANGUAGES = ("en",)
 # The formats a generated document is offered in as a file; Akoma Ntoso and text stay on the report page.
 GENERATED_FORMATS = {"pdf": "PDF", "docx": "Word"}
 UPLOAD_FORMATS = {"pdf": "PDF", "docx": "Word", "doc": "Word", "odt": "OpenDocument"}
@@ -59,6 +57,17 @@ def generated_download(meeting, document):
     return None, None
 
 
+def generated_languages(meeting):
+    """The languages Rapporteur offers the documents it writes in: the meeting's original language, and each
+    other language once every text of the meeting has its version in it. (The builder writes all six, but a
+    version full of "[text not translated]" is not one a delegate should be handed.)"""
+    from meetings.language_versions import translation_status
+    from workflow.language_admin import meeting_language
+
+    complete = {meeting_language(row["language"]) for row in translation_status(meeting) if not row["missing"]}
+    return [code for code, _label in Meeting.Language.choices if code == meeting.original_language or code in complete]
+
+
 def document_rows(meeting, documents):
     """One row per document, each with its files by language in the UN's order of languages.
 
@@ -66,6 +75,7 @@ def document_rows(meeting, documents):
     every draft-report document among them is a part the reader may download (downloads.draft_parts).
     """
     rows = []
+    languages = None  # asked once, and only if the meeting has a document Rapporteur writes
     for document in documents:
         versions = {}
         for upload in document.files.all():
@@ -75,7 +85,9 @@ def document_rows(meeting, documents):
             version.files.append(FileLink(format_name, upload.get_absolute_url()))
         url_name, kwargs = generated_download(meeting, document)
         if url_name:
-            for language in GENERATED_LANGUAGES:
+            if languages is None:
+                languages = generated_languages(meeting)
+            for language in languages:
                 if language in versions:
                     continue  # the secretariat's own file of that language
                 with translation.override(SITE_PREFIXES.get(language, language)):

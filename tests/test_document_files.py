@@ -73,3 +73,26 @@ def test_the_report_is_a_file_of_its_row_once_adopted(client, demo_meeting):
     demo_meeting.adopt_report(session=demo_meeting.sessions.last())
     assert Meeting.objects.get(pk=demo_meeting.pk).report_is_adopted
     assert f'href="{address}"' in row_of(documents_page(client, demo_meeting), report_row)
+
+
+def test_the_documents_rapporteur_writes_are_offered_in_the_original_language_and_in_complete_translations(
+    client, demo_meeting
+):
+    from meetings.document_files import generated_languages
+    from meetings.language_versions import texts_of
+
+    part = demo_meeting.documents.get(symbol="A/CONF.234/RPM.2/L.2/Add.1")
+    row = row_of(documents_page(client, demo_meeting), part)
+    assert "/en/meetings/western-asia-2019/draft/L.2-Add.1.pdf" in row
+    assert "/fr/meetings/western-asia-2019/draft/L.2-Add.1.pdf" not in row  # French is not translated
+
+    # Once every text has its French version, the French files are offered too (under the French address).
+    for text in texts_of(demo_meeting):
+        field = f"{text.field}_fr"
+        setattr(text.record, field, getattr(text.record, f"{text.field}_en") or "Texte")
+        text.record.save(update_fields=[field])
+    assert generated_languages(demo_meeting) == ["en", "fr"]
+
+    # A Spanish meeting's documents are always offered in Spanish, its drafting language, however incomplete.
+    demo_meeting.original_language = Meeting.Language.SPANISH
+    assert generated_languages(demo_meeting) == ["en", "fr", "es"]
