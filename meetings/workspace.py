@@ -244,6 +244,12 @@ def missing_for_report(meeting, counts, discussions=None):
     return missing
 
 
+def is_revert(request):
+    """Whether the request is for the history's revert page of a record (<object_id>/history/<version_id>/)."""
+    match = request.resolver_match
+    return match is not None and (match.url_name or "").endswith("_simple_history")
+
+
 class MeetingWorkspaceMixin:
     """Turns a meeting's change page into the overview and adds one screen per part of the meeting."""
 
@@ -400,7 +406,38 @@ class MeetingWorkspaceMixin:
             if part.editable_fields:
                 fields.append("version")  # the meeting's own fields are saved: check its version
             return [(None, {"fields": fields, "description": part.description})]
-        return super().get_fieldsets(request, obj)
+        fieldsets = super().get_fieldsets(request, obj)
+        if is_revert(request):
+            # A revert restores every field of the meeting's own, not only the overview's: the page shows
+            # each part's fields too (the plenary meetings that adopted the agenda and the report …), so the
+            # editor sees what is restored and the form posts it back instead of leaving it out.
+            fieldsets = [*fieldsets, *self.revert_fieldsets(fieldsets)]
+        return fieldsets
+
+    def revert_fieldsets(self, fieldsets):
+        """[(part's title, its editable fields)] for the revert page, each translated field in every language."""
+        from workflow.history import translated_fields
+
+        shown = {
+            name
+            for _title, options in fieldsets
+            for entry in options.get("fields", ())
+            for name in (entry if isinstance(entry, (list, tuple)) else [entry])
+        }
+        copies_of = {
+            copy.name: [other.name for other in copies]
+            for copies in translated_fields(self.model).values()
+            for copy in copies
+        }
+        added = []
+        for part in self.workspace_parts:
+            fields = []
+            for name in part.editable_fields:
+                fields += [each for each in copies_of.get(name, [name]) if each not in shown and each != "version"]
+            if fields:
+                shown.update(fields)
+                added.append((part.title, {"fields": fields}))
+        return added
 
     def get_prepopulated_fields(self, request, obj=None):
         if self.current_part(request) is not None or (obj is not None and obj.report_is_adopted):
@@ -447,8 +484,10 @@ class MeetingWorkspaceMixin:
         return self.may_publish_only(request, obj)
 
     def save_model(self, request, obj, form, change):
-        if change and not form.has_changed():
-            return  # a part with no field of the meeting's own: nothing of the meeting to save or record
+        if change and not form.has_changed() and not is_revert(request):
+            # A part with no field of the meeting's own: nothing of the meeting to save or record. A revert
+            # posts the old version's values unchanged, and saves them.
+            return
         super().save_model(request, obj, form, change)
 
     def response_change(self, request, obj):

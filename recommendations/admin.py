@@ -6,7 +6,7 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from meetings.workspace import CompactTemplateMixin
+from meetings.workspace import CompactTemplateMixin, is_revert
 from recommendations.models import Discussion, Recommendation, SummaryParagraph
 from workflow import roles
 from workflow.admin import ContentAdmin, ContentInlineMixin
@@ -27,11 +27,18 @@ class TextWithoutRowHelpMixin:
         return formfield
 
 
+class TextRowsMixin(CompactTemplateMixin):
+    """A discussion's list of texts: each row's hidden order and version are bare inputs, not a labelled form
+    row each (see the template), and the whole list is rendered without indentation (CompactTemplateMixin)."""
+
+    template = "admin/edit_inline/sortable_stacked_rows.html"
+
+
 class SummaryParagraphInline(
     LanguageVersionsMixin,
     ContentInlineMixin,
     TextWithoutRowHelpMixin,
-    CompactTemplateMixin,
+    TextRowsMixin,
     SortableStackedInline,
     TranslationStackedInline,
 ):
@@ -47,7 +54,7 @@ class RecommendationInline(
     LanguageVersionsMixin,
     ContentInlineMixin,
     TextWithoutRowHelpMixin,
-    CompactTemplateMixin,
+    TextRowsMixin,
     SortableStackedInline,
     TranslationStackedInline,
 ):
@@ -123,8 +130,8 @@ class DiscussionAdmin(LanguageVersionsMixin, SortableAdminBase, ContentAdmin, Tr
         return super().response_add(request, obj, post_url_continue)
 
     def save_model(self, request, obj, form, change):
-        if change and not form.has_changed():
-            return  # only its paragraphs or recommendations were edited
+        if change and not form.has_changed() and not is_revert(request):
+            return  # only its paragraphs or recommendations were edited; a revert saves the old version's values
         super().save_model(request, obj, form, change)
 
     @admin.display(description=_("Summary and recommendations"))

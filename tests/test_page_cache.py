@@ -112,7 +112,8 @@ def test_reordering_recommendations_in_the_admin_reletters_the_cached_report(cli
 
     editor = Client()
     editor.force_login(staff.secretariat)
-    url = reverse("admin:recommendations_discussion_change", args=[discussion.pk])
+    # A discussion's recommendations are ordered on their own screen, not on the discussion's page.
+    url = reverse("admin:recommendations_discussion_part", args=[discussion.pk, "recommendations"])
     data = form_data(editor.get(url))
     keys = {data[key]: key.replace("-id", "-order") for key in data if key.endswith("-id") and "recommendations" in key}
     data[keys[first.pk]], data[keys[second.pk]] = data[keys[second.pk]], data[keys[first.pk]]

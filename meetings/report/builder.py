@@ -195,7 +195,9 @@ def build_report(meeting, language=None, *, draft=False):
 def document_words(meeting, language, texts):
     """The words of a document's layout that come from the catalogues, its fixed reference date, and
     the venue, meeting and parties that Akoma Ntoso names (from the meeting as loaded), in `language`."""
-    participations = meeting.participations.all()
+    # In the order they were entered, not the database's: a restored backup stores its rows in another order,
+    # and the Akoma Ntoso references (org_1, org_2, …) must not change with it.
+    participations = sorted(meeting.participations.all(), key=lambda p: p.pk)
     return {
         "date_to_be_set": pgettext("report", "date to be set"),
         "reference_date": meeting.end_date,

@@ -28,3 +28,20 @@ def test_finding10_a_revert_keeps_the_adopted_at_fields(staff):
     meeting.refresh_from_db()
     assert meeting.venue_city == "Bangkok"
     assert (meeting.agenda_adopted_at_id, meeting.organization_of_work_at_id, meeting.report_adopted_at_id) == sessions
+
+
+def test_a_revert_of_a_discussion_saves_the_old_version(staff):
+    # The revert page posts the old version's values unchanged: "nothing changed on the form" is no reason
+    # to skip the save there, as it is on a discussion's screens.
+    discussion = staff.meeting.discussions.first()
+    earlier = discussion.history.filter(version=discussion.version).get()
+    introduction = discussion.outcome_introduction_en
+    discussion.outcome_introduction_en = "Changed since"
+    discussion.save()
+
+    client = Client()
+    client.force_login(staff.secretariat)
+    url = reverse("admin:recommendations_discussion_simple_history", args=[discussion.pk, earlier.history_id])
+    assert client.post(url, form_data(client.get(url))).status_code == 302
+    discussion.refresh_from_db()
+    assert discussion.outcome_introduction_en == introduction

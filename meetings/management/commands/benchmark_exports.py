@@ -47,10 +47,14 @@ def grow(meeting, content, copies):
     new_states = State.objects.bulk_create(
         State(name=f"Benchmark State {start + n:05d}") for n in range(copies * len(capacities))
     )
-    Participation.objects.bulk_create(
+    participations = Participation.objects.bulk_create(
         Participation(meeting=meeting, state=state, capacity=capacities[n % len(capacities)])
         for n, state in enumerate(new_states)
     )
+    # A State takes part as a member only if it is one of the commission's (Participation.clean): as entered
+    # through the admin, so that the grown meeting still saves there.
+    members = [p.state for p in participations if p.capacity == Participation.Capacity.MEMBER]
+    meeting.regional_commission.member_states.add(*members)
     content_version.bump()  # bulk_create sends no signal: cached pages must still see the new rows
 
 
