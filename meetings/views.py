@@ -89,6 +89,7 @@ def programme_ics(request, slug):
     return calendar_response(programme_calendar(meeting), f"{meeting.slug}-programme.ics")
 
 
+@cached_page(MEETING)
 def meeting_day(request, slug, day):
     """A day's plenary meetings in full, with the files of each item's documents: the day a delegate prints."""
     meeting = visible_meeting(request, Meeting.objects.for_programme(request.user), slug)

@@ -35,11 +35,15 @@ def test_the_contents_reach_the_topic_sub_sections_of_ii_b(report_page):
 
 
 def test_every_lettered_subparagraph_has_an_anchor_and_a_link_of_its_own(report_page):
+    # The label is the subparagraph's own link. The space after it is inside the label's box, as after every
+    # number and label of the report (meetings/report/renderers/html.py): the first line then starts where the
+    # wrapped lines do, on screen and in the PDF.
     assert (
-        '<p id="para-42-c" class="subparagraph"><a class="label" href="#para-42-c">(c)</a> Assist Member States'
+        '<p id="para-42-c" class="subparagraph"><a class="label" href="#para-42-c">(c) </a>Assist Member States'
         in report_page
     )
-    assert '<p id="para-42" class="numbered"><a class="number" href="#para-42">42.</a>' in report_page
+    # Paragraph 42 introduces its list: a lead-in, kept with its first subparagraph in print.
+    assert '<p id="para-42" class="numbered lead-in"><a class="number" href="#para-42">42. </a>' in report_page
     anchors = re.findall(r'id="(para-[\w-]+)"', report_page)
     assert len(anchors) == len(set(anchors))  # none twice
     assert "para-56-a" in anchors

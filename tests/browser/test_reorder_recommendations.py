@@ -7,7 +7,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def letter_of(page, text):
-    return page.locator("p.subparagraph", has_text=text).locator("span.label").text_content()
+    # The label is a link to the subparagraph (a.label), its space inside: "(a) ".
+    return page.locator("p.subparagraph", has_text=text).locator(".label").text_content().strip()
 
 
 def test_editor_drags_a_recommendation_up_and_the_report_reletters(page, live_server, staff):
