@@ -17,7 +17,6 @@ documents.
 
 import re
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
@@ -34,6 +33,7 @@ from congress.models import MeetingVersion, SearchEntry, SearchIndexVersion
 from meetings.models import Document, Meeting
 from meetings.report import document as doc
 from meetings.report.cache import built_report
+from meetings.report.renderers.html import subparagraph_anchor
 
 RESULTS_PER_KIND = 25
 # PostgreSQL's text-search configuration per language of the site; `simple` where it has no stemmer to use.
@@ -216,20 +216,21 @@ def report_entries(meeting, token, entry):
     summary_heading = pgettext("report", "Summary of deliberations")
     outcome_heading = pgettext("report", "Outcome of deliberations")
     for section in walk(report.chapters + report.annexes):
-        kind, in_outcome, paragraph = "paragraph", False, None
+        kind, in_outcome, paragraph, lettered = "paragraph", False, None, 0
         for block in section.children:
             if isinstance(block, doc.Subheading):
                 in_outcome = block.text == outcome_heading
                 kind = "summary" if block.text == summary_heading else "paragraph"
             elif isinstance(block, doc.Paragraph):
-                paragraph = block
+                paragraph, lettered = block, 0
                 where = _("paragraph %(number)s") % {"number": block.number}
                 text = doc.plain_text(block.content)
                 yield entry(kind, text, f"{report_url}#{block.anchor}", number=str(block.number), where=where)
             elif isinstance(block, doc.Subparagraph) and paragraph is not None:
                 letter = block.label.strip("()")
                 where = _("paragraph %(number)s %(letter)s") % {"number": paragraph.number, "letter": block.label}
-                url = f"{report_url}#{paragraph.anchor}{text_fragment(block.content)}"
+                url = f"{report_url}#{subparagraph_anchor(paragraph, lettered)}"
+                lettered += 1
                 text = doc.plain_text(block.content)
                 number = f"{paragraph.number} ({letter})"
                 yield entry("recommendation" if in_outcome else kind, text, url, number=number, where=where)
@@ -250,16 +251,6 @@ def symbol_parts(symbol):
     """What a delegate may type of a symbol: A/CONF.234/RPM.2/L.2/Add.1 → "RPM.2/L.2", "L.2", "Add.1" …"""
     parts = symbol.split("/")
     return sorted({"/".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)})
-
-
-def text_fragment(content, words=12):
-    """A text fragment (:~:text=) that scrolls browsers to a lettered subparagraph, which has no anchor.
-
-    Browsers without text fragments stay at the numbered paragraph that introduces it.
-    """
-    start = " ".join(doc.plain_text(content).split()[:words])
-    # "-" separates a fragment's parts, so it is escaped along with everything else.
-    return f":~:text={quote(start, safe='').replace('-', '%2D')}"
 
 
 def walk(sections):

@@ -169,13 +169,19 @@ def section_html(section):
     )
 
 
-def subparagraph_html(block, paragraph, index):
-    """A lettered subparagraph with an anchor of its own under its paragraph's, for citing: #para-42-c.
+def subparagraph_anchor(paragraph, index):
+    """The anchor of a paragraph's `index`-th lettered subparagraph, for citing: para-42-c.
 
-    The anchor takes the Latin letter of its position in every language ("(ب)" and "b)" are both -b), so
-    a citation's address is the same in each version. The space is inside the label's box: the first
-    line starts where the wrapped lines do."""
-    anchor = f"{paragraph.anchor}-{languages.letter(index)}"
+    It takes the Latin letter of the position in every language ("(ب)" and "b)" are both -b), so a
+    citation's address is the same in each version."""
+    return f"{paragraph.anchor}-{languages.letter(index)}"
+
+
+def subparagraph_html(block, paragraph, index):
+    """A lettered subparagraph with an anchor of its own under its paragraph's (`subparagraph_anchor`).
+
+    The space is inside the label's box: the first line starts where the wrapped lines do."""
+    anchor = subparagraph_anchor(paragraph, index)
     return format_html(
         '<p id="{}" class="subparagraph"><a class="label" href="#{}">{} </a>{}</p>',
         anchor,
