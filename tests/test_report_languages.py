@@ -318,3 +318,38 @@ def test_the_arabic_word_version_runs_right_to_left_but_keeps_the_latin_masthead
     body_paragraphs = xml.count("<w:p>") + xml.count("<w:p ")
     assert xml.count("<w:bidi/>") + xml.count('<w:bidi w:val="0"/>') >= body_paragraphs - 1
     assert '<w:bidi w:val="0"/>' in xml  # the masthead's Latin-script lines
+
+
+def pdf_words(content, tmp_path, page):
+    """(text, x_min, y_min, x_max) of each word on one page of a PDF, by pdftotext's bounding boxes."""
+    import subprocess
+
+    path = tmp_path / "words.pdf"
+    path.write_bytes(content)
+    xml = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>'
+    return [(word, float(x0), float(y0), float(x1)) for x0, y0, x1, word in re.findall(pattern, xml)]
+
+
+def test_the_arabic_pdf_mirrors_its_page_frame_contents_and_officers(demo_meeting, tmp_path):
+    """A right-to-left report's first page has no running head, its contents list stays inside the page,
+    and an officer's label stands at the right of the name (a grid would not be mirrored)."""
+    from meetings.report.renderers.pdf import render as render_pdf
+
+    content = render_pdf(report_of(demo_meeting, "ar"))[2]
+    first = pdf_words(content, tmp_path, 1)
+    assert [word for word, *_ in first].count(demo_meeting.symbol) == 1  # the masthead's, not a running head too
+    page_width = 595.3
+    assert max(x1 for *_, x1 in first) < page_width - 28  # nothing in the last centimetre of the paper
+
+    page = next(n for n in range(2, 20) if any(word == "Zakaria" for word, *_ in pdf_words(content, tmp_path, n)))
+    words = pdf_words(content, tmp_path, page)
+    _, name_x0, name_y, name_x1 = next(entry for entry in words if entry[0] == "Zakaria")
+    line = [entry for entry in words if abs(entry[2] - name_y) < 2 and entry[0] != "Zakaria"]
+    assert any(x0 > name_x1 + 28 for _, x0, _, _ in line)  # the label, a column to the right
+    assert not any(x1 < name_x0 - 28 for _, _, _, x1 in line)  # nothing a column to the left
