@@ -353,3 +353,20 @@ def test_the_arabic_pdf_mirrors_its_page_frame_contents_and_officers(demo_meetin
     line = [entry for entry in words if abs(entry[2] - name_y) < 2 and entry[0] != "Zakaria"]
     assert any(x0 > name_x1 + 28 for _, x0, _, _ in line)  # the label, a column to the right
     assert not any(x1 < name_x0 - 28 for _, _, _, x1 in line)  # nothing a column to the left
+
+
+def test_the_arabic_word_version_sets_bold_and_sizes_for_its_script():
+    """Word applies bold, italic and size to Arabic only through their complex-script twins (w:bCs …)."""
+    import io
+    import zipfile
+
+    from meetings.report.renderers.docx import render as render_docx
+
+    archive = zipfile.ZipFile(io.BytesIO(render_docx(report_of(arabic_meeting()))[2]))
+    for part in ("word/document.xml", "word/styles.xml"):
+        xml = archive.read(part).decode()
+        bold = len(re.findall(r"<w:b/>|<w:b w:val=", xml))
+        sizes = len(re.findall(r"<w:sz w:val=", xml))
+        assert bold and sizes, part
+        assert len(re.findall(r"<w:bCs/>|<w:bCs w:val=", xml)) == bold, part
+        assert len(re.findall(r"<w:szCs w:val=", xml)) == sizes, part

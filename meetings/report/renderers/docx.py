@@ -272,7 +272,9 @@ def write_masthead(word, report):
     symbol_cell.width = widths[1] + widths[2]
     masthead_text(top[0].paragraphs[0], report.organization_name, bold=True)
     symbol = masthead_text(symbol_cell.paragraphs[0], report.symbol, bold=True, size=14)
-    symbol.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    # At the outer edge: the right in English; in Arabic, whose masthead table is mirrored, the left (the
+    # masthead's Latin lines are left-to-right paragraphs, so their alignment is physical).
+    symbol.alignment = WD_ALIGN_PARAGRAPH.LEFT if report.direction == "rtl" else WD_ALIGN_PARAGRAPH.RIGHT
     cells = table.rows[1].cells
     emblem = cells[0].paragraphs[0]
     emblem.style = "MastheadG"

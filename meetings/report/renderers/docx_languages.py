@@ -37,6 +37,8 @@ def apply_language(word, report):
         proofing = child(run_properties, "w:lang")
         attribute = {"ar": "w:bidi", "zh": "w:eastAsia"}.get(language, "w:val")
         proofing.set(qn(attribute), PROOFING_LANGUAGES[language])
+    if language in COMPLEX_SCRIPT_FONTS:
+        complex_script_twins(word)
     if report.direction != "rtl":
         return
     # The masthead's Latin-script lines (symbol, distribution, date, original) stay left to right.
@@ -54,3 +56,35 @@ def apply_language(word, report):
         child(table.tblPr, "w:bidiVisual")
     for section in word.sections:
         child(section._sectPr, "w:bidi")
+
+
+# Word sets Arabic (a complex script) in bold, italic and a size only by their complex-script twins.
+TWINS = {"w:b": "w:bCs", "w:i": "w:iCs", "w:sz": "w:szCs"}
+
+
+def complex_script_twins(word):
+    """Gives every bold, italic or sized run property, in the styles and in the text, its complex-script
+    twin (w:bCs, w:iCs, w:szCs) right after it, where the schema's order puts it."""
+    parts = [word.styles.element, word.element.body]
+    for section in word.sections:
+        for part in (
+            section.header,
+            section.even_page_header,
+            section.first_page_header,
+            section.footer,
+            section.even_page_footer,
+            section.first_page_footer,
+        ):
+            if not part.is_linked_to_previous:
+                parts.append(part._element)
+    for part in parts:
+        for properties in part.iter(qn("w:rPr")):
+            for tag, twin in TWINS.items():
+                element = properties.find(qn(tag))
+                if element is None or properties.find(qn(twin)) is not None:
+                    continue
+                copy = OxmlElement(twin)
+                value = element.get(qn("w:val"))
+                if value is not None:
+                    copy.set(qn("w:val"), value)
+                element.addnext(copy)
