@@ -59,7 +59,14 @@ class TopicInline(ContentInlineMixin, admin.TabularInline):
             kwargs["queryset"] = CongressAgendaItem.objects.filter(congress_id=congress_id)
         if db_field.name == "workshop":
             kwargs["queryset"] = Workshop.objects.filter(congress_id=congress_id)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name in ("agenda_item", "workshop") and formfield is not None:
+            # The lists hold what is saved: say so, rather than offer an empty list without a word.
+            formfield.help_text = _(
+                "The Congress's agenda items and workshops are offered here once saved: add them above, "
+                "save, then choose."
+            )
+        return formfield
 
 
 class StandardParagraphInline(
