@@ -370,3 +370,20 @@ def test_the_arabic_word_version_sets_bold_and_sizes_for_its_script():
         assert bold and sizes, part
         assert len(re.findall(r"<w:bCs/>|<w:bCs w:val=", xml)) == bold, part
         assert len(re.findall(r"<w:szCs w:val=", xml)) == sizes, part
+
+
+def test_the_arabic_word_version_mirrors_its_running_heads():
+    """Bound on the right: the symbol at the right of even pages and the left of odd ones, as the PDF has it."""
+    import io
+
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from meetings.report.renderers.docx import render as render_docx
+
+    meeting = arabic_meeting()
+    page = docx.Document(io.BytesIO(render_docx(report_of(meeting))[2])).sections[0]
+    assert page.even_page_header.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert page.header.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.LEFT
+    english = docx.Document(io.BytesIO(render_docx(report_of(meeting, "en"))[2])).sections[0]
+    assert english.even_page_header.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.LEFT

@@ -190,17 +190,22 @@ def set_properties(word, report):
 
 def write_running_heads(word, report):
     page = word.sections[0]
-    # Even pages: the symbol at the left, "2/16" at the left of the foot and the job number at the right.
-    # Odd pages: the symbol at the right, the job number at the left of the foot and "3/16" at the right.
-    header_line(page.even_page_header.paragraphs[0], report.symbol, WD_ALIGN_PARAGRAPH.LEFT)
-    header_line(page.header.paragraphs[0], report.symbol, WD_ALIGN_PARAGRAPH.RIGHT)
+    # The symbol and "2/16" stand at the outer edge of the page, the job number at the inner one. Even pages:
+    # the symbol at the left, "2/16" at the left of the foot and the job number at the right; odd pages the
+    # other way. A right-to-left document is bound on the right, so its even pages are the mirror image.
+    rtl = report.direction == "rtl"
+    left, right = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
+    header_line(page.even_page_header.paragraphs[0], report.symbol, right if rtl else left)
+    header_line(page.header.paragraphs[0], report.symbol, left if rtl else right)
     header_line(page.first_page_header.paragraphs[0], "", WD_ALIGN_PARAGRAPH.LEFT)
-    even = footer_paragraph(page.even_page_footer.paragraphs[0])
-    add_page_of_pages(even)
-    even.add_run(f"\t{report.job_number}")
-    odd = footer_paragraph(page.footer.paragraphs[0])
-    odd.add_run(f"{report.job_number}\t")
-    add_page_of_pages(odd)
+    for footer, number_outside_left in ((page.even_page_footer, not rtl), (page.footer, rtl)):
+        line = footer_paragraph(footer.paragraphs[0])
+        if number_outside_left:
+            add_page_of_pages(line)
+            line.add_run(f"\t{report.job_number}")
+        else:
+            line.add_run(f"{report.job_number}\t")
+            add_page_of_pages(line)
 
     first = footer_paragraph(page.first_page_footer.paragraphs[0])
     if report.job_number:
