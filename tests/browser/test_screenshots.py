@@ -25,6 +25,7 @@ PAGES = {
     "documents": "meetings/{slug}/documents/",
     "participation": "meetings/{slug}/participation/",
     "report": "meetings/{slug}/report/",
+    "search": "search/?q=42",  # a paragraph number: found in every language
     "not-found": "meetings/no-such-meeting/",
 }
 
