@@ -1,8 +1,10 @@
 """The report as a PDF in UN house style: the HTML rendering set in A4 pages by WeasyPrint.
 
-The print stylesheet gives the running heads (the symbol, left on even pages and right on odd ones),
-the footers (the first page's job number, date stamp and barcode; later pages' "n/N" and job number)
-and the contents list's page numbers, which WeasyPrint resolves from the laid-out pages. The PDF is
+The template (templates/meetings/report_print.html) gives the page frame: the running heads (the symbol
+at the outer edge: left on even pages and right on odd ones, mirrored in a right-to-left report), the
+footers (the first page's job number, date stamp and barcode; later pages' "n/N" and job number) and the
+contents list's page numbers, which WeasyPrint resolves from the laid-out pages; static/css/print.css,
+which a browser printing the report page shares, sets the report itself. The PDF is
 tagged (PDF/UA) with the document's language; variant="pdf/a-3b" gives an archival PDF/A file.
 """
 
