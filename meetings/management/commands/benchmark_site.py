@@ -15,6 +15,7 @@ import html.parser
 import os
 import re
 import resource
+import secrets
 import shutil
 import signal
 import statistics
@@ -204,6 +205,8 @@ class Command(BaseCommand):
 
     def start_server(self, port):
         env = {**os.environ, "DEBUG": "false", "ALLOWED_HOSTS": "127.0.0.1,localhost", "CONN_MAX_AGE": "60"}
+        # Production settings refuse the public development key; the benchmark's server gets a key of its own.
+        env.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
         # As in production, the workers share one cache of the rendered report and exports.
         env.setdefault("CACHE_URL", "redis://127.0.0.1:6379/1")
         # The staff session made here must be valid there: the same key signs it.
