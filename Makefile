@@ -77,7 +77,9 @@ bench: install messages
 	dropdb --if-exists -h 127.0.0.1 -U postgres rapporteur_bench
 	createdb -h 127.0.0.1 -U postgres rapporteur_bench
 	DATABASE_URL=$(BENCH_DATABASE) $(MANAGE) migrate --no-input -v0
-	DATABASE_URL=$(BENCH_DATABASE) CACHE_URL=redis://127.0.0.1:6379/1 $(MANAGE) benchmark_site
+	DATABASE_URL=$(BENCH_DATABASE) CACHE_URL=redis://127.0.0.1:6379/1 \
+		SECRET_KEY=$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')} \
+		$(MANAGE) benchmark_site
 
 # Export times at 1×, 2× and 10× the demo content (not part of `make test`).
 bench-exports: install system-packages

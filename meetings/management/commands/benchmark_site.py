@@ -15,7 +15,6 @@ import html.parser
 import os
 import re
 import resource
-import secrets
 import shutil
 import signal
 import statistics
@@ -205,11 +204,10 @@ class Command(BaseCommand):
 
     def start_server(self, port):
         env = {**os.environ, "DEBUG": "false", "ALLOWED_HOSTS": "127.0.0.1,localhost", "CONN_MAX_AGE": "60"}
-        # Production settings refuse the public development key; the benchmark's server gets a key of its own.
-        env.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
         # As in production, the workers share one cache of the rendered report and exports.
         env.setdefault("CACHE_URL", "redis://127.0.0.1:6379/1")
-        # The staff session made here must be valid there: the same key signs it.
+        # The staff session made here must be valid there: the same key signs it. (`make bench` sets a random
+        # one: production settings refuse the public development key.)
         env["SECRET_KEY"] = settings.SECRET_KEY
         env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         subprocess.run([sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], env=env, check=True)
