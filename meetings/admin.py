@@ -45,7 +45,7 @@ from meetings.workspace import CachedChoicesInlineMixin, CompactTemplateMixin, M
 from workflow import roles
 from workflow.admin import ContentAdmin, ContentInlineMixin
 from workflow.forms import VersionedModelForm
-from workflow.language_admin import LanguageVersionsMixin
+from workflow.language_admin import LanguageVersionsMixin, translated_name
 from workflow.sortable import SortableStackedInline, SortableTabularInline
 
 
@@ -54,11 +54,6 @@ def ORIGINAL(name):  # noqa: N802 - reads as a field name in the `fields` lists
 
     Named by its English copy; LanguageVersionsMixin shows the copy in the meeting's own original language."""
     return build_localized_fieldname(name, DEFAULT_LANGUAGE)
-
-
-def translated_name(db_field):
-    """ "title" for any language's copy of it (title_en, title_es…), which modeltranslation hands to the admin."""
-    return getattr(db_field, "translated_field", db_field).name
 
 
 def next_number(model, request, field):

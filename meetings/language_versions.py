@@ -18,13 +18,13 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from congress.models import StandardParagraph
-from meetings.models import AgendaItem, Document, MeetingParagraph
+from meetings.models import COPY_LANGUAGES, AgendaItem, Document, MeetingParagraph
 from recommendations.models import Discussion, Recommendation, SummaryParagraph
 from workflow.language_admin import field_language
 
 # The six languages as the per-language copies spell them, in the order of settings.LANGUAGES.
 LANGUAGES = [(field_language(code), name) for code, name in settings.LANGUAGES]
-LANGUAGE_CODES = [code for code, _name in LANGUAGES]
+LANGUAGE_CODES = list(COPY_LANGUAGES)
 
 PART_LABELS = {
     MeetingParagraph.Part.INTRODUCTION: _("Introduction"),

@@ -19,8 +19,9 @@ from workflow import visibility
 from workflow.history import ContentHistory
 from workflow.models import Versioned
 
-# The per-language copies modeltranslation adds to a translated field: title_ar, title_zh_hans, title_en …
-TITLE_LANGUAGES = tuple(code.replace("-", "_") for code, _name in settings.LANGUAGES)
+# The language suffixes of the copies modeltranslation adds to a translated field (title_ar, title_zh_hans …),
+# in the order of settings.LANGUAGES.
+COPY_LANGUAGES = tuple(code.replace("-", "_") for code, _name in settings.LANGUAGES)
 
 MARKUP_HELP = _("Write *italics* for titles and [A/CONF.234/PM.1] for a document symbol.")
 
@@ -718,7 +719,7 @@ class AgendaItem(Versioned):
                 condition=Q(topic__isnull=False)
                 # Not `__gt=""`: a check that comes out NULL (a NULL copy) passes, so each copy is tested for NULL.
                 | Q(
-                    *[Q(**{f"title_{code}__isnull": False}) & ~Q(**{f"title_{code}": ""}) for code in TITLE_LANGUAGES],
+                    *[Q(**{f"title_{code}__isnull": False}) & ~Q(**{f"title_{code}": ""}) for code in COPY_LANGUAGES],
                     _connector=Q.OR,
                 ),
                 name="agenda_item_has_a_title",
@@ -729,7 +730,7 @@ class AgendaItem(Versioned):
         return self.display_title
 
     def clean(self):
-        if not any(getattr(self, f"title_{code}", None) for code in TITLE_LANGUAGES) and not self.topic_id:
+        if not any(getattr(self, f"title_{code}", None) for code in COPY_LANGUAGES) and not self.topic_id:
             raise ValidationError({"title": _("Give the item a title or link it to a Congress topic.")})
         if self.parent_id:
             if self.parent.meeting_id != self.meeting_id:
@@ -747,7 +748,7 @@ class AgendaItem(Versioned):
             return self.title
         if self.topic_id:
             return self.topic.title
-        return next((copy for code in TITLE_LANGUAGES if (copy := getattr(self, f"title_{code}", None))), "")
+        return next((copy for code in COPY_LANGUAGES if (copy := getattr(self, f"title_{code}", None))), "")
 
 
 class DocumentQuerySet(models.QuerySet):

@@ -10,7 +10,7 @@ from meetings.workspace import CompactTemplateMixin, is_revert
 from recommendations.models import Discussion, Recommendation, SummaryParagraph
 from workflow import roles
 from workflow.admin import ContentAdmin, ContentInlineMixin
-from workflow.language_admin import LanguageVersionsMixin
+from workflow.language_admin import LanguageVersionsMixin, translated_name
 from workflow.sortable import SortableStackedInline
 
 
@@ -19,10 +19,7 @@ class TextWithoutRowHelpMixin:
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-        # modeltranslation hands over each language's copy (text_en, text_fr…): its field is `translated_field`.
-        if getattr(db_field, "translated_field", db_field).name == "text" and getattr(
-            request, "_discussion_part", None
-        ):
+        if translated_name(db_field) == "text" and getattr(request, "_discussion_part", None):
             formfield.help_text = ""
         return formfield
 
@@ -34,7 +31,7 @@ class TextRowsMixin(CompactTemplateMixin):
     template = "admin/edit_inline/sortable_stacked_rows.html"
 
 
-class SummaryParagraphInline(
+class DraftedTextInline(
     LanguageVersionsMixin,
     ContentInlineMixin,
     TextWithoutRowHelpMixin,
@@ -42,28 +39,21 @@ class SummaryParagraphInline(
     SortableStackedInline,
     TranslationStackedInline,
 ):
+    """A discussion's summary paragraphs or recommendations, in its original language, in their order."""
+
+    other_languages_in_rows = False
+    show_change_link = True  # each text's own page has every language
+    extra = 0
+    ordering = ["order", "pk"]
+    fields = ["order", "text"]
+
+
+class SummaryParagraphInline(DraftedTextInline):
     model = SummaryParagraph
-    other_languages_in_rows = False
-    show_change_link = True  # each text's own page has every language
-    extra = 0
-    ordering = ["order", "pk"]
-    fields = ["order", "text"]
 
 
-class RecommendationInline(
-    LanguageVersionsMixin,
-    ContentInlineMixin,
-    TextWithoutRowHelpMixin,
-    TextRowsMixin,
-    SortableStackedInline,
-    TranslationStackedInline,
-):
+class RecommendationInline(DraftedTextInline):
     model = Recommendation
-    other_languages_in_rows = False
-    show_change_link = True  # each text's own page has every language
-    extra = 0
-    ordering = ["order", "pk"]
-    fields = ["order", "text"]
 
 
 @admin.register(Discussion)

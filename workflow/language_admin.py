@@ -25,6 +25,11 @@ def field_language(code):
     return {"zh": "zh_hans", "zh-hans": "zh_hans"}.get(code, code)
 
 
+def translated_name(db_field):
+    """ "title" for any language's copy of it (title_en, title_es…), which modeltranslation hands to the admin."""
+    return getattr(db_field, "translated_field", db_field).name
+
+
 def meeting_language(code):
     """The copies' language ("zh_hans") as a meeting's original language ("zh")."""
     return {"zh_hans": "zh", "zh-hans": "zh"}.get(code, code)
