@@ -3,7 +3,9 @@
 congress/data/state_names.json: every Member and observer State, UNTERM short names (or UNSD M49 where
 that list has none), built by scripts/build_state_names.py, which names the sources.
 congress/data/organization_names.json: the regional commissions and the United Nations entities of the
-demo, entered by the project and marked unverified (see its "sources").
+demo, entered by the project and checked against United Nations pages and documents: each row lists its
+sources, and a row some of whose forms were not found in United Nations text stays "verified": false with
+those forms named in "unconfirmed".
 
 Loading fills the per-language fields (name_es, …) that are empty, so a name corrected in the admin
 stays as corrected; `replace=True` writes the file's names over them. A State missing from the

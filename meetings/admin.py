@@ -232,7 +232,7 @@ class OfficerInline(ContentInlineMixin, CachedChoicesInlineMixin, SessionChoiceM
     formset = OfficerFormSet
     extra = 0
     autocomplete_fields = ["state"]
-    fields = ["order", "role", "name", "state", "elected_at", "election_method"]
+    fields = ["order", "role", "name", "gender", "state", "elected_at", "election_method"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("state")

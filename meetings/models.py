@@ -7,13 +7,15 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Case, F, Prefetch, Q, When
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext, npgettext
 from django.utils.translation import gettext_lazy as _
 
 from congress.dates import date_range, long_date, ordinal
+from congress.grammar import fill
 from congress.models import Congress, Organization, RegionalCommission, StandardParagraph, State, Topic
+from meetings.offices import office_title
 from meetings.uploads import validate_document_upload
 from workflow import visibility
 from workflow.history import ContentHistory
@@ -398,10 +400,9 @@ class Meeting(Versioned):
     @property
     def display_title(self):
         """The title in the reader's language, from the translated region and Congress title."""
-        return gettext("%(region)s Regional Preparatory Meeting for the %(congress)s") % {
-            "region": self.region,
-            "congress": self.congress.title,
-        }
+        # xgettext:no-python-brace-format
+        template = gettext("{region} Regional Preparatory Meeting for the {congress}")
+        return fill(template, translation.get_language(), region=self.region, congress=self.congress.title)
 
     @property
     def dates(self):
@@ -627,9 +628,24 @@ class Officer(Versioned):
         VICE_CHAIR = "vice_chair", _("Vice-Chair")
         RAPPORTEUR = "rapporteur", _("Rapporteur")
 
+    class Gender(models.TextChoices):
+        # Only for the title of the office: Spanish, French and Arabic give it the holder's gender.
+        WOMAN = "woman", _("woman")
+        MAN = "man", _("man")
+
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="officers")
     role = models.CharField(_("office"), max_length=20, choices=Role.choices)
     name = models.CharField(_("name"), max_length=200)
+    gender = models.CharField(
+        _("gender"),
+        max_length=5,
+        choices=Gender.choices,
+        blank=True,
+        help_text=_(
+            "Languages that mark gender give the office the holder's: Presidenta, Présidente, الرئيسة. "
+            "Left blank, the report uses the usual form (Presidente, Président, الرئيس)."
+        ),
+    )
     state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="officers", verbose_name=_("State"))
     elected_at = models.ForeignKey(
         Session, on_delete=models.PROTECT, related_name="elections", verbose_name=_("elected at")
@@ -653,7 +669,11 @@ class Officer(Versioned):
         ]
 
     def __str__(self):
-        return f"{self.get_role_display()}: {self.name} ({self.state})"
+        return f"{self.office_title()}: {self.name} ({self.state})"
+
+    def office_title(self):
+        """ "Chair"; in Spanish "Presidenta" or "Presidente" when the gender is recorded, else "Presidencia"."""
+        return office_title(self.role, self.gender)
 
     def clean(self):
         if self.elected_at_id and self.meeting_id and self.elected_at.meeting_id != self.meeting_id:

@@ -6,11 +6,11 @@ import re
 import pytest
 from django.core.management import call_command
 
-from meetings.models import Meeting, MeetingParagraph, Participation
+from meetings.models import Meeting, MeetingParagraph, Officer, Participation
 from meetings.report import languages
 from meetings.report.builder import build_report
 from meetings.report.dates import date_range, long_date, meeting_ordinal
-from meetings.report.document import Subparagraph, Untranslated
+from meetings.report.document import OfficerList, Subparagraph, Untranslated
 from meetings.report.renderers.akoma_ntoso import render as render_akn
 from meetings.report.renderers.html import render_fragment
 from meetings.report.renderers.text import render_text
@@ -123,7 +123,10 @@ def test_headings_and_numbering_follow_each_language():
     assert [chapter.label for chapter in chinese.chapters][:3] == ["一.", "二.", "三."]
     assert [block.label for block in _subparagraphs(chinese)] == ["(a)", "(b)"]
     russian = report_of(meeting, "ru")
-    assert [section.label for section in russian.chapters[2].sections()][:2] == ["А.", "Б."]
+    # The Latin sequence, in Cyrillic capitals where they look the same: А, В, С (Cyrillic), D (Latin), Е …
+    labels = [section.label for section in russian.chapters[2].sections()]
+    assert labels[:4] == ["\u0410.", "\u0412.", "\u0421.", "D."]
+    assert [languages.section_label(i, "ru") for i in range(4, 9)] == ["\u0415.", "F.", "G.", "\u041d.", "I."]
     assert [block.label for block in _subparagraphs(russian)] == ["a)", "b)"]
     # The same paragraphs carry the same numbers in every version.
     numbers = [p.number for p in spanish.paragraphs()]
@@ -173,6 +176,61 @@ def test_spanish_attendance_names_states_in_spanish_and_in_spanish_order():
     )
     # The English version keeps the English names in the English order.
     assert "Egypt, Iraq, Oman, Saudi Arabia." in render_text(report_of(meeting, "en"))
+
+
+def officer_labels(report):
+    """The labels of the list of officers, in order ("" under a role's first holder)."""
+
+    def walk(section):
+        for child in section.children:
+            if isinstance(child, OfficerList):
+                yield from (line.label for line in child.lines)
+            elif hasattr(child, "children"):
+                yield from walk(child)
+
+    return [label for section in report.sections for label in walk(section)]
+
+
+def test_officer_titles_agree_with_women_where_the_language_marks_gender():
+    meeting = spanish_meeting()
+    first = SessionFactory(meeting=meeting, number=1)
+    OfficerFactory(meeting=meeting, role=Officer.Role.CHAIR, gender="woman", elected_at=first, order=1)
+    OfficerFactory(meeting=meeting, role=Officer.Role.VICE_CHAIR, gender="woman", elected_at=first, order=2)
+    OfficerFactory(meeting=meeting, role=Officer.Role.VICE_CHAIR, gender="woman", elected_at=first, order=3)
+    OfficerFactory(meeting=meeting, role=Officer.Role.RAPPORTEUR, gender="", elected_at=first, order=4)
+
+    assert officer_labels(report_of(meeting)) == ["Presidenta:", "Vicepresidentas:", "", "Relator:"]
+    assert officer_labels(report_of(meeting, "fr")) == [
+        "Présidente\u00a0:",
+        "Vice-Présidentes\u00a0:",
+        "",
+        "Rapporteur\u00a0:",
+    ]
+    # Arabic: the feminine dual for two women.
+    assert officer_labels(report_of(meeting, "ar")) == ["الرئيسة:", "نائبتا الرئيس:", "", "المقرر:"]
+    assert officer_labels(report_of(meeting, "ru"))[:2] == ["Председатель:", "Заместители Председателя:"]
+    assert officer_labels(report_of(meeting, "en")) == ["Chair:", "Vice-Chairs:", "", "Rapporteur:"]
+
+    # A man among the Vice-Chairs: the usual plural, as UN Spanish and French write a mixed group.
+    vice_chair = meeting.officers.filter(role=Officer.Role.VICE_CHAIR).last()
+    vice_chair.gender = "man"
+    vice_chair.save()
+    assert officer_labels(report_of(meeting))[1] == "Vicepresidentes:"
+    assert officer_labels(report_of(meeting, "ar"))[1] == "نائبا الرئيس:"
+
+
+def test_the_meeting_page_names_each_office_in_its_holders_gender(client):
+    meeting = spanish_meeting()
+    first = SessionFactory(meeting=meeting, number=1)
+    OfficerFactory(meeting=meeting, role=Officer.Role.CHAIR, gender="woman", elected_at=first, name="Ana Pérez")
+    OfficerFactory(meeting=meeting, role=Officer.Role.RAPPORTEUR, gender="man", elected_at=first, name="Luis Gil")
+    OfficerFactory(meeting=meeting, role=Officer.Role.VICE_CHAIR, gender="", elected_at=first, name="Alex Roy")
+
+    page = client.get(page_address("meetings:detail", meeting, "es")).content.decode()
+    assert "<dt>Presidenta</dt><dd>Ana Pérez" in page
+    assert "<dt>Relator</dt><dd>Luis Gil" in page
+    # No gender recorded: the office's own name, which fits anyone.
+    assert "<dt>Vicepresidencia</dt><dd>Alex Roy" in page
 
 
 def test_names_are_sorted_in_the_alphabetical_order_of_the_language():

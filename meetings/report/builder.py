@@ -17,8 +17,10 @@ from itertools import count, groupby
 from django.utils import translation
 from django.utils.translation import npgettext, pgettext
 
+from congress.grammar import fill
 from congress.models import Organization
 from meetings.models import Document, Meeting, MeetingParagraph, Officer, Participation
+from meetings.offices import office_label
 from meetings.report import languages
 from meetings.report.dates import date_range, long_date, meeting_ordinal
 from meetings.report.document import (
@@ -89,14 +91,11 @@ def attendance_sentence(category, count_):
     )
 
 
-def officer_label(role, count_):
-    """ "Chair:", "Vice-Chairs:" … The model records no officer's gender, so languages that mark it
-    (Spanish Presidente/Presidenta, French Président/Présidente) get the catalogue's one form."""
-    if role == Officer.Role.CHAIR:
-        return npgettext("report", "Chair:", "Chairs:", count_)
-    if role == Officer.Role.VICE_CHAIR:
-        return npgettext("report", "Vice-Chair:", "Vice-Chairs:", count_)
-    return npgettext("report", "Rapporteur:", "Rapporteurs:", count_)
+def officer_label(role, holders):
+    """ "Chair:", "Vice-Chairs:" … heading a role's holders; feminine where the language marks it and
+    every holder is recorded as a woman (meetings/offices.py)."""
+    women = all(officer.gender == Officer.Gender.WOMAN for officer in holders)
+    return office_label(role, list_count(holders), women=women)
 
 
 def language_name(language):
@@ -282,10 +281,15 @@ def count_missing(section):
 
 
 def meeting_title(meeting, language, texts):
-    return pgettext("report", "%(region)s Regional Preparatory Meeting for the %(congress)s") % {
-        "region": texts.plain(meeting, "region"),
-        "congress": texts.plain(meeting.congress, "title"),
-    }
+    # Brace templates let a translation decline a name ("{congress:datv}"): congress/grammar.py.
+    # xgettext:no-python-brace-format
+    template = pgettext("report", "{region} Regional Preparatory Meeting for the {congress}")
+    return fill(
+        template,
+        language,
+        region=texts.plain(meeting, "region"),
+        congress=texts.plain(meeting.congress, "title"),
+    )
 
 
 def organization_name(organization, texts):
@@ -304,7 +308,7 @@ def rapporteur_line(meeting, texts):
     if not rapporteurs:
         return ""
     names = join_with_and(officer_person(officer, texts) for officer in rapporteurs)
-    return f"{officer_label(Officer.Role.RAPPORTEUR, list_count(rapporteurs))} {names}"
+    return f"{officer_label(Officer.Role.RAPPORTEUR, rapporteurs)} {names}"
 
 
 def meeting_lines(meeting, language="en", texts=None):
@@ -471,14 +475,15 @@ class ReportBuilder:
         for number, annex in enumerate(annexes):
             annex.label = pgettext("report", "Annex %(number)s") % {"number": languages.annex_number(number, language)}
             annex.anchor = f"annex-{languages.chapter_anchor(number)}"
-        # Region and Congress are offered too, for languages whose title declines the meeting's name.
-        title = pgettext("report", "Report of the %(meeting)s, held in %(city)s %(dates)s") % {
-            "meeting": meeting_title(meeting, language, self.texts),
-            "region": self.texts.plain(meeting, "region"),
-            "congress": self.texts.plain(self.congress, "title"),
-            "city": self.texts.plain(meeting, "venue_city"),
-            "dates": self.dates,
-        }
+        # xgettext:no-python-brace-format
+        template = pgettext("report", "Report of the {meeting}, held in {city} {dates}")
+        title = fill(
+            template,
+            language,
+            meeting=meeting_title(meeting, language, self.texts),
+            city=self.texts.plain(meeting, "venue_city"),
+            dates=self.dates,
+        )
         front_lines = (self.texts.plain(self.congress, "title"), self.congress_place_and_dates())
         return Report(
             symbol=meeting.symbol,
@@ -549,10 +554,14 @@ class ReportBuilder:
         """The heading a report gives a Congress topic, as the discussion guide clusters it."""
         texts = self.texts
         if topic.kind == topic.Kind.MAIN_THEME:
-            return pgettext("report", "Main theme of the %(congress)s: “%(theme)s”") % {
-                "congress": texts.plain(topic.congress, "title"),
-                "theme": texts.plain(topic.congress, "main_theme"),
-            }
+            # xgettext:no-python-brace-format
+            template = pgettext("report", "Main theme of the {congress}: “{theme}”")
+            return fill(
+                template,
+                self.language,
+                congress=texts.plain(topic.congress, "title"),
+                theme=texts.plain(topic.congress, "main_theme"),
+            )
         title = pgettext("report", "%(title)s (agenda item %(number)s)") % {
             "title": texts.plain(topic.agenda_item, "title"),
             "number": topic.agenda_item.number,
@@ -667,11 +676,15 @@ class ReportBuilder:
 
     def date_and_venue(self):
         meeting = self.meeting
-        sentence = pgettext("report", "The %(meeting)s was held in %(city)s %(dates)s.") % {
-            "meeting": meeting_title(meeting, self.language, self.texts),
-            "city": self.texts.plain(meeting, "venue_city"),
-            "dates": self.dates,
-        }
+        # xgettext:no-python-brace-format
+        template = pgettext("report", "The {meeting} was held in {city} {dates}.")
+        sentence = fill(
+            template,
+            self.language,
+            meeting=meeting_title(meeting, self.language, self.texts),
+            city=self.texts.plain(meeting, "venue_city"),
+            dates=self.dates,
+        )
         return [self.paragraph([Text(sentence)])]
 
     def attendance(self):
@@ -800,7 +813,7 @@ class ReportBuilder:
             for role, holders in groupby(elected, key=lambda o: o.role):
                 holders = list(holders)
                 for index, officer in enumerate(holders):
-                    label = officer_label(role, list_count(holders)) if index == 0 else ""
+                    label = officer_label(role, holders) if index == 0 else ""
                     lines.append(
                         OfficerLine(
                             label,

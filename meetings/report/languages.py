@@ -65,9 +65,12 @@ ARABIC_LETTERS = [
 # Arabic annexes: "المرفق الأول", "المرفق الثاني" …
 ARABIC_ANNEX_ORDINALS = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن"]
 CHINESE_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
-# Russian sections take Cyrillic capitals, skipping those that are not used as list letters.
-RUSSIAN_LETTERS = "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ"
 LATIN_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# Russian UN documents letter sections in the Latin sequence, so that "section D" is section D in every
+# language (A/68/32: "A. Членский состав … D. Программа работы"; FCCC/CP/2010/7 runs to "I."), typed with
+# the Cyrillic capital wherever one looks the same (А, В, С, Е, Н, К, М, О, Р, Т, Х), as a Russian keyboard
+# gives them; D, F, G, I, J, L … are Latin.
+RUSSIAN_SECTION_LETTERS = LATIN_LETTERS.translate(str.maketrans("ABCEHKMOPTX", "АВСЕНКМОРТХ"))
 
 
 def django_language(language):
@@ -112,11 +115,11 @@ def chapter_anchor(index):
 
 
 def section_label(index, language):
-    """The label of a chapter's section: "A.", "ألف -", Russian "А."."""
+    """The label of a chapter's section: "A.", "ألف -", Russian "А." (Cyrillic), "D." (Latin)."""
     if language == "ar":
         return f"{_nth(ARABIC_LETTER_NAMES, index)} -"
     if language == "ru":
-        return f"{_nth(RUSSIAN_LETTERS, index)}."
+        return f"{_nth(RUSSIAN_SECTION_LETTERS, index)}."
     return f"{_nth(LATIN_LETTERS, index)}."
 
 
