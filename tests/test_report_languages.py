@@ -233,6 +233,14 @@ def test_the_meeting_page_names_each_office_in_its_holders_gender(client):
     assert "<dt>Vicepresidencia</dt><dd>Alex Roy" in page
 
 
+def test_the_meeting_page_writes_its_dates_as_each_language_does(client):
+    meeting = spanish_meeting(start_date=datetime.date(2019, 3, 26), end_date=datetime.date(2019, 3, 28))
+    russian = client.get(page_address("meetings:detail", meeting, "ru")).content.decode()
+    assert "26 марта 2019 года – 28 марта 2019 года" in russian  # the genitive month, not "26 Март 2019"
+    spanish = client.get(page_address("meetings:detail", meeting, "es")).content.decode()
+    assert "26 de marzo de 2019 – 28 de marzo de 2019" in spanish
+
+
 def test_names_are_sorted_in_the_alphabetical_order_of_the_language():
     # French UN short names; sorted() by code point would put every "É" after "Oman".
     names = ["Iraq", "Égypte", "Arabie saoudite", "Émirats arabes unis", "Oman", "Koweït", "État de Palestine"]
