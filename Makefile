@@ -93,7 +93,7 @@ serve: install system-packages messages
 	$(MANAGE) collectstatic --no-input -v0
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
-	$(SERVE_ENV) $(BIN)/gunicorn congress.wsgi --bind 127.0.0.1:8000 --workers 3 --access-logfile -
+	$(SERVE_ENV) $(BIN)/gunicorn rapporteur.wsgi --bind 127.0.0.1:8000 --workers 3 --access-logfile -
 
 # make backup writes backups/rapporteur-<time>.backup; make restore FILE=… puts one back.
 backup: install

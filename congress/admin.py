@@ -13,9 +13,8 @@ from congress.models import (
     Topic,
     Workshop,
 )
-from workflow.admin import ContentAdmin, ContentInlineMixin
-from workflow.language_admin import LanguageVersionsMixin
-from workflow.sortable import SortableStackedInline
+from languages.admin import LanguageVersionsMixin
+from workflow.admin import ContentAdmin, ContentInlineMixin, SortableStackedInline
 
 
 @admin.register(State)

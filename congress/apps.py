@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class CongressConfig(AppConfig):
     name = "congress"
     verbose_name = _("Congress and registries")
-
-    def ready(self):
-        from congress import content_version
-
-        content_version.connect()

@@ -1,14 +1,13 @@
 """The Congress, what its preparatory meetings discuss, and the registries they draw on."""
 
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from congress.dates import date_range
-from workflow.history import ContentHistory
-from workflow.models import Versioned
+from core.history import ContentHistory
+from core.models import Versioned
+from languages.dates import django_date_range
 
 
 class State(Versioned):
@@ -121,7 +120,8 @@ class Congress(Versioned):
     @property
     def place_and_dates(self):
         """The line under the Congress's name: "Kyoto, Japan, 20–27 April 2020"."""
-        return f"{self.host_city}, {self.host_country.name}, {date_range(self.start_date, self.end_date, style='dash')}"
+        dates = django_date_range(self.start_date, self.end_date, style="dash")
+        return f"{self.host_city}, {self.host_country.name}, {dates}"
 
 
 class CongressAgendaItem(Versioned):
@@ -244,91 +244,3 @@ class StandardParagraph(Versioned):
 
     def __str__(self):
         return self.text[:80]
-
-
-class ContentVersion(models.Model):
-    """The one row that names the current state of all published content; it changes on every write.
-
-    The public pages are cached under its token (see `congress.page_cache`): a reader pays one
-    small query to learn it, and any edit, whatever it touches, makes every cached page stale.
-    The token is random, not a counter, so a restored backup or a rolled-back test can never meet
-    pages cached for some other content under the same name.
-    """
-
-    token = models.CharField(_("token"), max_length=32, editable=False)
-    changed_at = models.DateTimeField(_("changed at"), editable=False)
-
-    class Meta:
-        verbose_name = _("content version")
-        verbose_name_plural = _("content versions")
-
-    def __str__(self):
-        return f"{self.token} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
-
-
-class MeetingVersion(models.Model):
-    """Names the current state of one meeting's content: its own records and the shared ones it shows.
-
-    A meeting's public pages, its report tree and its exports are cached under this token (see
-    `congress.content_version`), so an edit to one meeting leaves every other meeting's pages valid.
-    """
-
-    meeting = models.OneToOneField(
-        "meetings.Meeting", on_delete=models.CASCADE, primary_key=True, related_name="+", verbose_name=_("meeting")
-    )
-    token = models.CharField(_("token"), max_length=32, editable=False)
-    changed_at = models.DateTimeField(_("changed at"), editable=False)
-
-    class Meta:
-        verbose_name = _("meeting content version")
-        verbose_name_plural = _("meeting content versions")
-
-    def __str__(self):
-        return f"{self.meeting_id}: {self.token} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
-
-
-class SearchEntry(models.Model):
-    """One thing a delegate may search for, in one language: a paragraph of a report, a State, a symbol …
-
-    Written from the meeting's records and its built report by `meetings.search`, for one version
-    of the meeting's content (`SearchIndexVersion`); never edited by hand. On PostgreSQL `vector`
-    holds the text's full-text vector in the language's configuration, under a GIN index.
-    """
-
-    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="+")
-    document = models.ForeignKey("meetings.Document", on_delete=models.CASCADE, null=True, related_name="+")
-    language = models.CharField(max_length=10, editable=False)
-    kind = models.CharField(max_length=20, editable=False)
-    order = models.PositiveIntegerField(default=0)
-    text = models.TextField(editable=False)
-    terms = models.TextField(
-        blank=True, editable=False
-    )  # searched but not shown: the parts of a symbol, "RPM.2/L.1", "L.1"
-    number = models.CharField(max_length=20, blank=True, editable=False)  # a paragraph's number, "42" or "42 (c)"
-    # "paragraph 42", in the entry's language; a text, because it may be a venue or a heading of any length.
-    where = models.TextField(blank=True, editable=False)
-    url = models.CharField(max_length=1000, editable=False)
-    vector = SearchVectorField(null=True)
-
-    class Meta:
-        # Number first: a search by words goes to the GIN index, not to one that only narrows the language.
-        indexes = [models.Index(fields=["number", "language"], name="search_entry_number")]
-
-    def __str__(self):
-        return self.text[:80]
-
-
-class SearchIndexVersion(models.Model):
-    """The version of a meeting's content that its search entries in one language were written from."""
-
-    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="+")
-    language = models.CharField(max_length=10, editable=False)
-    token = models.CharField(max_length=32, editable=False)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["meeting", "language"], name="one_search_index_per_meeting_language")
-        ]
-
-    def __str__(self):
-        return f"{self.meeting_id} {self.language}: {self.token}"

@@ -11,7 +11,7 @@ from congress.models import (
     State,
     Workshop,
 )
-from workflow.history import translated_with_history
+from core.history import translated_with_history
 
 
 @translated_with_history(Congress)

@@ -2,8 +2,8 @@
 
 from modeltranslation.translator import TranslationOptions
 
+from core.history import translated_with_history
 from meetings.models import AgendaItem, Document, Meeting, MeetingParagraph, Session
-from workflow.history import translated_with_history
 
 
 @translated_with_history(Meeting)

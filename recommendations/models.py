@@ -6,8 +6,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from congress.models import Topic
+from core.models import Versioned
 from meetings.models import MARKUP_HELP, Meeting
-from workflow.models import Versioned
 
 DEFAULT_OUTCOME_INTRODUCTION = (
     "The following recommendations, which were not negotiated by the participants, were identified:"

@@ -5,8 +5,8 @@ from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 from modeltranslation.translator import TranslationOptions
 from modeltranslation.utils import build_localized_fieldname
 
+from core.history import translated_with_history
 from recommendations.models import Discussion, Recommendation, SummaryParagraph
-from workflow.history import translated_with_history
 
 
 @translated_with_history(Discussion)

@@ -1,4 +1,4 @@
-"""Writes congress/data/state_names.json, the names of the Member and observer States in six languages.
+"""Writes languages/data/state_names.json, the names of the Member and observer States in six languages.
 
 Sources, both as kept in the public repository datasets/country-codes (Public Domain Dedication and
 License; https://github.com/datasets/country-codes):
@@ -27,8 +27,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEMO = ROOT / "meetings" / "demo" / "western_asia_2019.json"
-OUTPUT = ROOT / "congress" / "data" / "state_names.json"
+DEMO = ROOT / "demo" / "western_asia_2019.json"
+OUTPUT = ROOT / "languages" / "data" / "state_names.json"
 OBSERVER_STATES = {"Holy See", "State of Palestine"}
 LANGUAGES = {
     "ar": ("Arabic", "ar"),

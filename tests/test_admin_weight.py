@@ -1,7 +1,7 @@
 """Every admin screen of a meeting costs the same number of queries at 1× and 10× the demo content, stays under
 300 KB of HTML, and is built in under 300 ms of server time.
 
-10× grows the demo as meetings/management/commands/benchmark_exports.py does: ten times its summary paragraphs,
+10× grows the demo as demo/management/commands/benchmark_exports.py does: ten times its summary paragraphs,
 recommendations and participating States.
 """
 
@@ -13,7 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meetings.management.commands.benchmark_exports import demo_content, grow
+from demo.management.commands.benchmark_exports import demo_content, grow
 
 pytestmark = pytest.mark.django_db
 

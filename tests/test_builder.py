@@ -3,9 +3,9 @@
 import pytest
 
 from meetings.models import Document, Meeting, MeetingParagraph, Officer, Participation
-from meetings.report.builder import build_report, letter
-from meetings.report.document import OfficerList, Paragraph, Subparagraph, plain_text
-from meetings.report.renderers.text import render_text
+from report.builder import build_report, letter
+from report.document import OfficerList, Paragraph, Subparagraph, plain_text
+from report.renderers.text import render_text
 from tests.factories import (
     DiscussionFactory,
     DocumentFactory,

@@ -6,8 +6,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from congress import content_version
-from congress.models import MeetingVersion
+from caching import content_version
+from caching.models import MeetingVersion
 from meetings.models import Meeting
 from tests.admin_forms import form_data
 from tests.factories import DocumentFactory, MeetingFactory, UserFactory, complete_meeting

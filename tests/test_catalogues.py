@@ -14,7 +14,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import ngettext, pgettext
 
-from congress.grammar import CASES
+from languages.grammar import CASES
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
 
@@ -41,7 +41,7 @@ def catalogue(language):
 
 def placeholders(text):
     """The placeholders a message fills; "{city:loct}" counts as "{city}", the name in a case a
-    translation asks for (congress/grammar.py), and an unknown case stays apart, so it fails."""
+    translation asks for (languages/grammar.py), and an unknown case stays apart, so it fails."""
     found = PLACEHOLDER.findall(text)
     return sorted(re.sub(r"^\{(\w+):(\w+)\}$", lambda m: f"{{{m[1]}}}" if m[2] in CASES else m[0], p) for p in found)
 

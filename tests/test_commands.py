@@ -84,7 +84,7 @@ def snapshot():
     from django.apps import apps
 
     rows = {}
-    for app in ("congress", "meetings", "recommendations"):
+    for app in ("congress", "meetings", "recommendations", "caching", "search"):
         for model in apps.get_app_config(app).get_models():
             if model.__name__.startswith("Historical") or model.__name__ == "ContentVersion":
                 continue  # ContentVersion names the content for the page cache; every save renames it

@@ -3,11 +3,11 @@
 from django.core.management import call_command
 from lxml import etree
 
-from meetings.report import languages
-from meetings.report.builder import build_report_for_symbol
-from meetings.report.document import Section
-from meetings.report.renderers.akoma_ntoso import render as render_akn
-from meetings.report.renderers.text import render_text
+import languages
+from report.builder import build_report_for_symbol
+from report.document import Section
+from report.renderers.akoma_ntoso import render as render_akn
+from report.renderers.text import render_text
 from tests.conftest import DEMO_SYMBOL
 from tests.test_exports import AKN, SCHEMA
 

@@ -78,8 +78,8 @@ def test_the_report_is_a_file_of_its_row_once_adopted(client, demo_meeting):
 def test_the_documents_rapporteur_writes_are_offered_in_the_original_language_and_in_complete_translations(
     client, demo_meeting
 ):
-    from meetings.document_files import generated_languages
-    from meetings.language_versions import texts_of
+    from public.document_files import generated_languages
+    from report.language_versions import texts_of
 
     part = demo_meeting.documents.get(symbol="A/CONF.234/RPM.2/L.2/Add.1")
     row = row_of(documents_page(client, demo_meeting), part)

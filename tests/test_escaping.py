@@ -20,8 +20,8 @@ from lxml import etree
 from modeltranslation.translator import NotRegistered, translator
 
 from meetings.models import Delegate, Document, Meeting, Participation
-from meetings.report.renderers import EXTENSIONS
-from meetings.report.renderers.pdf import css_string
+from report.renderers import EXTENSIONS
+from report.renderers.pdf import css_string
 from tests.factories import DocumentFileFactory, complete_meeting
 from tests.test_exports import SCHEMA, pdf_pages
 from tests.test_visibility import PUBLIC_PAGES

@@ -14,14 +14,14 @@ from django.utils import timezone
 from lxml import etree, html
 from PIL import Image
 
-from congress.dates import long_date
+from languages.dates import long_date
 from meetings.models import Meeting, MeetingParagraph
-from meetings.report.builder import build_draft_parts, build_report, build_report_for_symbol
-from meetings.report.participants import build_participants_list
-from meetings.report.renderers import RENDERERS, akoma_ntoso
-from meetings.report.renderers import docx as docx_renderer
-from meetings.report.renderers import html as html_renderer
-from meetings.report.renderers import pdf as pdf_renderer
+from report.builder import build_draft_parts, build_report, build_report_for_symbol
+from report.participants import build_participants_list
+from report.renderers import RENDERERS, akoma_ntoso
+from report.renderers import docx as docx_renderer
+from report.renderers import html as html_renderer
+from report.renderers import pdf as pdf_renderer
 from tests.conftest import DEMO_SYMBOL
 from tests.factories import MeetingParagraphFactory, complete_meeting
 

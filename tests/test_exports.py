@@ -16,11 +16,11 @@ from django.urls import reverse
 from lxml import etree
 
 from meetings.models import Document, Meeting, ReportPartAssignment
-from meetings.report.builder import build_draft_parts, build_report, build_report_for_symbol
-from meetings.report.document import plain_text
-from meetings.report.renderers import akoma_ntoso
-from meetings.report.renderers import docx as docx_renderer
-from meetings.report.renderers import pdf as pdf_renderer
+from report.builder import build_draft_parts, build_report, build_report_for_symbol
+from report.document import plain_text
+from report.renderers import akoma_ntoso
+from report.renderers import docx as docx_renderer
+from report.renderers import pdf as pdf_renderer
 from tests.admin_forms import add_inline_row, form_data
 from tests.conftest import DEMO_SYMBOL
 from tests.reference import missing_in_order, reference_body, reference_lines

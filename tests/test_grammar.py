@@ -2,7 +2,7 @@
 
 import pytest
 
-from congress.grammar import decline, fill
+from languages.grammar import decline, fill
 
 CONGRESS = (
     "Четырнадцатый Конгресс Организации Объединенных Наций по предупреждению преступности и уголовному правосудию"

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from meetings.models import MeetingParagraph
-from meetings.report.renderers.pdf import StaticFilesOnly, css_string
+from report.renderers.pdf import StaticFilesOnly, css_string
 from tests.factories import MeetingParagraphFactory, complete_meeting
 
 pytestmark = pytest.mark.django_db

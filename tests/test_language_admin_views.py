@@ -6,8 +6,8 @@ from django.test import Client
 from django.urls import reverse
 from lxml import etree
 
-from meetings.language_versions import texts_of
-from meetings.xliff import NS
+from languages.xliff import NS
+from report.language_versions import texts_of
 
 pytestmark = pytest.mark.django_db
 

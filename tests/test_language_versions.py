@@ -7,10 +7,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from lxml import etree
 
-from meetings.language_versions import texts_of, translation_status
+from languages.xliff import NS, XliffRefused
 from meetings.models import MeetingParagraph
-from meetings.xliff import NS, XliffRefused, export_xliff, import_xliff
 from recommendations.models import Recommendation
+from report.language_versions import export_xliff, import_xliff, texts_of, translation_status
 
 pytestmark = pytest.mark.django_db
 X = f"{{{NS}}}"

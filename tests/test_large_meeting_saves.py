@@ -8,7 +8,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from meetings.management.commands.benchmark_exports import demo_content, grow
+from demo.management.commands.benchmark_exports import demo_content, grow
 from tests.admin_forms import form_data
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ def screens_of(meeting):
     """Every admin screen that saves some of the meeting: its overview, each part of its workspace (the
     plenary meetings, the attendance, the agenda… each on its own screen) and each discussion with its
     summary and its recommendations."""
-    from meetings.admin import MeetingAdmin
+    from workspace.meeting import MeetingAdmin
 
     pages = [reverse("admin:meetings_meeting_change", args=[meeting.pk])]
     pages += [

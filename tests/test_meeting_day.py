@@ -7,8 +7,8 @@ import pytest
 from django.core.cache import caches
 from django.urls import reverse
 
-from meetings import programme
 from meetings.models import Meeting
+from public import programme
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from congress.dates import date_range, ordinal
+from languages.dates import date_range, ordinal
 from meetings.models import Officer, Participation
 from tests.factories import (
     AgendaItemFactory,

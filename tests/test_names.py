@@ -1,4 +1,4 @@
-"""Names of States, regional commissions and organizations in the six languages, loaded from congress/data/."""
+"""Names of States, regional commissions and organizations in the six languages, loaded from languages/data/."""
 
 import io
 import json
@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from congress.models import Organization, RegionalCommission, State
-from congress.names import STATE_NAMES, load_names
+from languages.names import STATE_NAMES, load_names
 from tests.factories import OrganizationFactory, StateFactory
 
 pytestmark = pytest.mark.django_db

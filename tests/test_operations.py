@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models import Meeting
-from meetings.report import renderers
+from report import renderers
 from tests.conftest import DEMO_SYMBOL
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date
 
-from congress import content_version
+from caching import content_version
 from meetings.models import Document, Meeting
 from tests.admin_forms import form_data
 from tests.factories import DocumentFactory, MeetingFactory

@@ -14,10 +14,10 @@ from django.urls import reverse
 
 from congress.models import Organization
 from meetings.models import Document, Meeting, Participation
-from meetings.report.participants import build_participants_list
-from meetings.report.renderers import akoma_ntoso, text
-from meetings.report.renderers import docx as docx_renderer
-from meetings.report.renderers import pdf as pdf_renderer
+from report.participants import build_participants_list
+from report.renderers import akoma_ntoso, text
+from report.renderers import docx as docx_renderer
+from report.renderers import pdf as pdf_renderer
 from tests.factories import (
     DelegateFactory,
     DocumentFactory,

@@ -11,7 +11,7 @@ import pytest
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
-from congress.client_ip import client_ip
+from operations.client_ip import client_ip
 from tests.test_operations import PRODUCTION_ENV, ROOT
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,7 @@ def test_finding12_server_errors_are_logged_to_stderr_with_their_traceback():
         "import django, logging; django.setup()\n"
         "try:\n    1 / 0\nexcept ZeroDivisionError:\n"
         "    logging.getLogger('django.request').exception('Internal Server Error: /en/')\n",
-        {**PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "congress.settings"},
+        {**PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "rapporteur.settings"},
     )
     assert "Internal Server Error: /en/" in result.stderr
     assert "Traceback (most recent call last)" in result.stderr
@@ -41,7 +41,7 @@ def test_finding12_admins_come_from_the_environment():
         "import django; django.setup(); from django.conf import settings; print(settings.ADMINS)",
         {
             **PRODUCTION_ENV,
-            "DJANGO_SETTINGS_MODULE": "congress.settings",
+            "DJANGO_SETTINGS_MODULE": "rapporteur.settings",
             "ADMINS": "Ops Desk <ops@example.org>,dev@example.org",
         },
     )
@@ -49,14 +49,14 @@ def test_finding12_admins_come_from_the_environment():
 
 
 def test_finding12_a_request_error_is_logged(client, caplog, monkeypatch):
-    import meetings.views
+    import public.views
 
     def fail(*args, **kwargs):
         raise RuntimeError("the renderer fell over")
 
     # The home page's renderer, looked up when the page is built: the view itself is held by the URLconf,
     # which an earlier test has loaded already.
-    monkeypatch.setattr(meetings.views, "render", fail)
+    monkeypatch.setattr(public.views, "render", fail)
     client.raise_request_exception = False
     with caplog.at_level(logging.ERROR, logger="django.request"):
         client.get("/en/")
@@ -98,10 +98,10 @@ def test_finding13_wrong_passwords_from_one_client_do_not_lock_out_another(clien
 
 
 def test_the_site_is_not_served_with_debug_off_and_the_public_key():
-    refused = python("import congress.wsgi", {"DEBUG": "false"})
+    refused = python("import rapporteur.wsgi", {"DEBUG": "false"})
     assert refused.returncode != 0
     assert "Set SECRET_KEY" in refused.stderr
-    assert python("import congress.wsgi", {"DEBUG": "false", "SECRET_KEY": "x" * 60}).returncode == 0
+    assert python("import rapporteur.wsgi", {"DEBUG": "false", "SECRET_KEY": "x" * 60}).returncode == 0
 
 
 @override_settings(SECURE_SSL_REDIRECT=True)

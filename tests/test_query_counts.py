@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings.models import Meeting
-from meetings.report.builder import build_draft_parts, build_report_for_symbol
-from meetings.report.renderers import RENDERERS
+from report.builder import build_draft_parts, build_report_for_symbol
+from report.renderers import RENDERERS
 from tests.factories import DocumentFileFactory, complete_meeting
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ def page(name, **query):
 
 def searching(**query):
     """A search once the meeting's index is written: the first search after an edit writes it, row by row."""
-    from meetings.search import index_stale_meetings
+    from search.index import index_stale_meetings
 
     run = page("search", **query)
     run.prepare = lambda meeting: index_stale_meetings("en")

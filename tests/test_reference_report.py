@@ -2,8 +2,8 @@
 
 import difflib
 
-from meetings.report.builder import build_report_for_symbol
-from meetings.report.renderers.text import render_text
+from report.builder import build_report_for_symbol
+from report.renderers.text import render_text
 from tests.conftest import DEMO_SYMBOL
 from tests.reference import PAGE_BREAK_CONTINUATIONS, reference_lines
 

@@ -6,14 +6,14 @@ import re
 import pytest
 from django.core.management import call_command
 
+import languages
+from languages.dates import date_range, long_date, meeting_ordinal
 from meetings.models import Meeting, MeetingParagraph, Officer, Participation
-from meetings.report import languages
-from meetings.report.builder import build_report
-from meetings.report.dates import date_range, long_date, meeting_ordinal
-from meetings.report.document import OfficerList, Subparagraph, Untranslated
-from meetings.report.renderers.akoma_ntoso import render as render_akn
-from meetings.report.renderers.html import render_fragment
-from meetings.report.renderers.text import render_text
+from report.builder import build_report
+from report.document import OfficerList, Subparagraph, Untranslated
+from report.renderers.akoma_ntoso import render as render_akn
+from report.renderers.html import render_fragment
+from report.renderers.text import render_text
 from tests.factories import (
     CongressFactory,
     DiscussionFactory,
@@ -358,7 +358,7 @@ def pdf_text_and_fonts(content, tmp_path):
 
 
 def test_arabic_and_chinese_pdfs_embed_their_typefaces_and_read_in_logical_order(tmp_path):
-    from meetings.report.renderers.pdf import render as render_pdf
+    from report.renderers.pdf import render as render_pdf
 
     meeting = arabic_meeting()
     text, fonts = pdf_text_and_fonts(render_pdf(report_of(meeting))[2], tmp_path)
@@ -375,7 +375,7 @@ def test_the_arabic_word_version_runs_right_to_left_but_keeps_the_latin_masthead
     import io
     import zipfile
 
-    from meetings.report.renderers.docx import render as render_docx
+    from report.renderers.docx import render as render_docx
 
     content = render_docx(report_of(arabic_meeting()))[2]
     xml = zipfile.ZipFile(io.BytesIO(content)).read("word/document.xml").decode()
@@ -405,7 +405,7 @@ def pdf_words(content, tmp_path, page):
 def test_the_arabic_pdf_mirrors_its_page_frame_contents_and_officers(demo_meeting, tmp_path):
     """A right-to-left report's first page has no running head, its contents list stays inside the page,
     and an officer's label stands at the right of the name (a grid would not be mirrored)."""
-    from meetings.report.renderers.pdf import render as render_pdf
+    from report.renderers.pdf import render as render_pdf
 
     content = render_pdf(report_of(demo_meeting, "ar"))[2]
     first = pdf_words(content, tmp_path, 1)
@@ -426,7 +426,7 @@ def test_the_arabic_word_version_sets_bold_and_sizes_for_its_script():
     import io
     import zipfile
 
-    from meetings.report.renderers.docx import render as render_docx
+    from report.renderers.docx import render as render_docx
 
     archive = zipfile.ZipFile(io.BytesIO(render_docx(report_of(arabic_meeting()))[2]))
     for part in ("word/document.xml", "word/styles.xml"):
@@ -445,7 +445,7 @@ def test_the_arabic_word_version_mirrors_its_running_heads():
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    from meetings.report.renderers.docx import render as render_docx
+    from report.renderers.docx import render as render_docx
 
     meeting = arabic_meeting()
     page = docx.Document(io.BytesIO(render_docx(report_of(meeting))[2])).sections[0]

@@ -5,8 +5,8 @@ import re
 import pytest
 
 from meetings.models import Meeting
-from meetings.report.builder import build_report
-from meetings.report.renderers.html import render_fragment
+from report.builder import build_report
+from report.renderers.html import render_fragment
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def test_the_contents_reach_the_topic_sub_sections_of_ii_b(report_page):
 
 def test_every_lettered_subparagraph_has_an_anchor_and_a_link_of_its_own(report_page):
     # The label is the subparagraph's own link. The space after it is inside the label's box, as after every
-    # number and label of the report (meetings/report/renderers/html.py): the first line then starts where the
+    # number and label of the report (report/renderers/html.py): the first line then starts where the
     # wrapped lines do, on screen and in the PDF.
     assert (
         '<p id="para-42-c" class="subparagraph"><a class="label" href="#para-42-c">(c) </a>Assist Member States'
@@ -50,7 +50,7 @@ def test_every_lettered_subparagraph_has_an_anchor_and_a_link_of_its_own(report_
 
 
 def test_a_draft_parts_subparagraphs_take_the_parts_own_numbers(demo_meeting):
-    from meetings.report.builder import build_draft_parts
+    from report.builder import build_draft_parts
 
     meeting = Meeting.objects.for_report().get(pk=demo_meeting.pk)
     part = build_draft_parts(meeting)["A/CONF.234/RPM.2/L.2/Add.1"]

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from meetings.search import search_meetings
+from search.index import search_meetings
 
 pytestmark = pytest.mark.django_db
 
@@ -133,8 +133,8 @@ def test_each_language_searches_its_own_entries(client, demo_meeting):
 def test_postgresql_searches_the_gin_index(demo_meeting, django_user_model):
     from django.contrib.postgres.search import SearchVector
 
-    from congress.models import SearchEntry
-    from meetings.search import matching_entries
+    from search.index import matching_entries
+    from search.models import SearchEntry
 
     assert hits("Kuwait", django_user_model())  # writes the English entries
     # As many entries as a few dozen meetings have, so the planner chooses as it would on a real site.

@@ -11,9 +11,9 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from congress import content_version
-from workflow.diff import word_diff
-from workflow.history import mirrored_fields
+from caching import content_version
+from core.diff import word_diff
+from core.history import mirrored_fields
 
 
 def describe_changes(model, pk, opened, current):
@@ -94,7 +94,7 @@ class VersionedModelForm(forms.ModelForm):
             cleaned_data["version"] = self.instance.version
             return cleaned_data
         model = type(self.instance)
-        # The content version's lock first, as every writing transaction takes it (congress/content_version.py),
+        # The content version's lock first, as every writing transaction takes it (caching/content_version.py),
         # without replacing it: a refused save leaves every cached page valid.
         content_version.lock()
         # Locks the row until this request's transaction ends, so two saves cannot both pass the check.

@@ -1,26 +1,11 @@
-"""Who works on which meeting, and the version counter that keeps two editors from overwriting each other."""
+"""Who works on which meeting, and in what role."""
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from workflow.history import ContentHistory
-
-
-class Versioned(models.Model):
-    """A record whose every save raises its version, so a form opened on an older version can tell."""
-
-    version = models.PositiveIntegerField(_("version"), default=0, editable=True)
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        self.version = (self.version or 0) + 1
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "version" not in update_fields:
-            kwargs["update_fields"] = [*update_fields, "version"]
-        super().save(*args, **kwargs)
+from core.history import ContentHistory
 
 
 class Role(models.TextChoices):
@@ -29,6 +14,18 @@ class Role(models.TextChoices):
     EDITOR = "editor", _("Meeting editor")
     RAPPORTEUR = "rapporteur", _("Rapporteur")
     REVIEWER = "reviewer", _("Reviewer (read only)")
+
+
+# The Django group of each role, whose model permissions (workflow/roles.py) an assignment applies to its meeting.
+GROUP_NAMES = {
+    Role.EDITOR: "Meeting editors",
+    Role.RAPPORTEUR: "Rapporteurs",
+    Role.REVIEWER: "Reviewers",
+}
+
+
+def group_for(role):
+    return Group.objects.get_or_create(name=GROUP_NAMES[role])[0]
 
 
 class MeetingAssignment(models.Model):
@@ -63,8 +60,6 @@ class MeetingAssignment(models.Model):
 
     def save(self, *args, **kwargs):
         """Keeps the staff member in the role's group, whose permissions the assignment applies to this meeting."""
-        from workflow.roles import group_for
-
         super().save(*args, **kwargs)
         self.user.groups.add(group_for(self.role))
         if not self.user.is_staff:

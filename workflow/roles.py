@@ -5,17 +5,12 @@ assignment says on which meetings they apply. The secretariat needs no assignmen
 meeting. An adopted report freezes its meeting's content for everyone until the secretariat reopens it.
 """
 
-from django.contrib.auth.models import Group
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 from workflow.models import MeetingAssignment, Role
 
 SECRETARIAT = "Secretariat"
-GROUP_NAMES = {
-    Role.EDITOR: "Meeting editors",
-    Role.RAPPORTEUR: "Rapporteurs",
-    Role.REVIEWER: "Reviewers",
-}
 
 # Records that belong to one meeting, and the ORM path from each to it.
 MEETING_PATHS = {
@@ -74,11 +69,14 @@ def meeting_path(model):
     return MEETING_PATHS.get(label_of(model))
 
 
+def meeting_model():
+    """The meetings room's Meeting, taken by name: that room stands on this one."""
+    return apps.get_model("meetings", "Meeting")
+
+
 def meeting_of(obj):
     """The meeting a record belongs to, or None for the registries and the Congress."""
-    from meetings.models import Meeting
-
-    if obj is None or isinstance(obj, Meeting):
+    if obj is None or isinstance(obj, meeting_model()):
         return obj
     path = meeting_path(type(obj))
     if path is None:
@@ -103,11 +101,9 @@ def roles_by_meeting(user):
 
 
 def visible_meetings(user):
-    from meetings.models import Meeting
-
     if is_secretariat(user):
-        return Meeting.objects.all()
-    return Meeting.objects.filter(pk__in=list(roles_by_meeting(user)))
+        return meeting_model().objects.all()
+    return meeting_model().objects.filter(pk__in=list(roles_by_meeting(user)))
 
 
 def meetings_where(user, action, model):
@@ -143,10 +139,6 @@ def frozen_message(meeting):
         "The report of %(meeting)s was adopted at the %(session)s, so its content can no longer be changed. "
         "Ask the secretariat to reopen the report if it must be corrected."
     ) % {"meeting": meeting, "session": meeting.report_adopted_at}
-
-
-def group_for(role):
-    return Group.objects.get_or_create(name=GROUP_NAMES[role])[0]
 
 
 def may_adopt(user, meeting):

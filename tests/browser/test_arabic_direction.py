@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from meetings import programme
+from public import programme
 from tests.browser.test_accessibility import PAGES
 
 pytestmark = pytest.mark.django_db(transaction=True)

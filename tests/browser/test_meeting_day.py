@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from meetings import programme
+from public import programme
 from tests.test_exports import pdf_pages
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from meetings import programme
+from public import programme
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

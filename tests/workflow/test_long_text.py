@@ -7,9 +7,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from core.diff import word_diff
 from tests.admin_forms import form_data
 from tests.workflow.test_no_lost_edits import errors_of
-from workflow.diff import word_diff
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,9 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
+from core import history
 from meetings.models import Document
 from tests.admin_forms import form_data
-from workflow import history
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """Finding 1 of the attack review: the public site shows an unpublished meeting or document only to the
 secretariat and to staff assigned to that meeting. Every page, download, list, search result, annex,
-chapter IV and the admin's "view on site" asks one rule (workflow/visibility.py)."""
+chapter IV and the admin's "view on site" asks one rule (meetings/visibility.py)."""
 
 import re
 
@@ -51,7 +51,7 @@ def test_finding1_staff_of_another_meeting_cannot_preview_it(unpublished, name):
     outsider = client_for(unpublished.outsider)
     assert outsider.get(url).status_code == 404  # not even a redirect: nothing says the meeting exists
     for role in ("secretariat", "editor", "rapporteur", "reviewer"):
-        # Today redirects to what is on (meetings.programme.now): followed, it ends on a page of this meeting
+        # Today redirects to what is on (public.programme.now): followed, it ends on a page of this meeting
         # that the role previews and that the outsider is refused too.
         response = client_for(getattr(unpublished, role)).get(url, follow=True)
         assert response.status_code == 200, role

@@ -4,8 +4,8 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from workflow.models import Role
-from workflow.roles import GROUP_NAMES, ROLE_PERMISSIONS, SECRETARIAT
+from workflow.models import GROUP_NAMES, Role
+from workflow.roles import ROLE_PERMISSIONS, SECRETARIAT
 
 SECRETARIAT_APPS = ["congress", "meetings", "recommendations", "workflow"]
 

@@ -1,0 +1,308 @@
+"""Measures the production server under load, with the demo meeting at 1× and then 10× its content.
+
+Runs gunicorn on loopback against the configured database (`make bench` gives it a PostgreSQL
+database of its own), drives a bounded load with wrk, and prints one table of figures: requests
+per second, p95 and p99 latency per page, each page's throughput relative to /healthz in the same
+run, query counts, search times, export times, and memory growth over 50 PDF exports.
+
+The rows: anonymous pages (from the page cache), the same pages for signed-in staff, search
+(anonymous, cached per query; staff, which searches every time), a shared link with a tracking
+parameter, and the meeting day: 64 readers on the agenda and the report, first alone, then while
+an editor saves a paragraph through the admin every 2 seconds. Every load is local and stops by itself.
+"""
+
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from caching import content_version
+from demo.load import load_demo_meeting
+from demo.load_generation import WRK_PATHS, WRK_REPORT, Editor, current_rss_mb
+from demo.management.commands.benchmark_exports import demo_content, grow
+from meetings.models import Meeting
+from report.builder import build_report
+from report.renderers import RENDERERS
+from search.index import ensure_current_index, search_meetings
+
+DEMO_SYMBOL = "A/CONF.234/RPM.2/1"
+CONNECTIONS = 64
+SEARCHES = ("Kuwait", "cybercrime", "42", "A/CONF.234/RPM.2/L.1", "trafficking in persons", "Beirut")
+# What every browser sends; the cached pages are stored compressed for it.
+BROWSER_ACCEPT_ENCODING = "gzip, deflate, br"
+
+
+class Command(BaseCommand):
+    help = "Benchmark the production server (gunicorn + wrk) at 1× and 10× the demo content."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--duration", type=int, default=10, help="Seconds of load per page (default 10).")
+        parser.add_argument("--port", type=int, default=8765, help="Loopback port of the server (default 8765).")
+        parser.add_argument(
+            "--pages-only", action="store_true", help="Only the pages and search: no export times, no PDF memory."
+        )
+
+    def handle(self, *args, duration, port, pages_only, **options):
+        if shutil.which("wrk") is None:
+            raise CommandError("wrk is missing: install Debian's wrk (make bench does).")
+        if connection.vendor != "postgresql":
+            self.stderr.write("Note: not PostgreSQL; `make bench` runs against PostgreSQL.")
+        self.base = f"http://127.0.0.1:{port}"
+        load_demo_meeting()
+        meeting = Meeting.objects.get(symbol=DEMO_SYMBOL)
+        content = demo_content(meeting)
+        self.session_cookie = self.staff_session()
+        self.pages_only = pages_only
+        server = self.start_server(port)
+        try:
+            rows = {1: self.measure(meeting, duration)}
+            rows["memory"] = None if pages_only else self.pdf_memory(meeting)
+            grow(meeting, content, 9)
+            rows[10] = self.measure(meeting, duration)
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+        self.report(rows)
+
+    def staff_session(self):
+        """A signed-in secretariat member's session cookie, as the browser sends it."""
+        user, _created = get_user_model().objects.get_or_create(
+            username="benchmark-secretariat", defaults={"is_staff": True, "is_superuser": True}
+        )
+        client = Client()
+        client.force_login(user)
+        return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+
+    def start_server(self, port):
+        env = {**os.environ, "DEBUG": "false", "ALLOWED_HOSTS": "127.0.0.1,localhost", "CONN_MAX_AGE": "60"}
+        # As in production, the workers share one cache of the rendered report and exports.
+        env.setdefault("CACHE_URL", "redis://127.0.0.1:6379/1")
+        # The staff session made here must be valid there: the same key signs it. (`make bench` sets a random
+        # one: production settings refuse the public development key.)
+        env["SECRET_KEY"] = settings.SECRET_KEY
+        env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        subprocess.run([sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], env=env, check=True)
+        server = subprocess.Popen(
+            [
+                str(Path(sys.executable).with_name("gunicorn")),
+                "rapporteur.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(2 * (os.cpu_count() or 1) + 1),
+                "--log-level",
+                "warning",
+            ],
+            env=env,
+        )
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{self.base}/healthz", timeout=1)
+                return server
+            except OSError:
+                time.sleep(0.2)
+        server.kill()
+        raise CommandError("The server did not answer /healthz within 20 seconds.")
+
+    def load(self, paths, duration, staff=False):
+        """wrk on one address, or on several in turn; as signed-in staff if `staff`."""
+        paths = [paths] if isinstance(paths, str) else paths
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+            script.write(WRK_REPORT)
+            if len(paths) > 1:
+                script.write(WRK_PATHS % ", ".join(f'"{path}"' for path in paths))
+        headers = ["-H", f"Accept-Encoding: {BROWSER_ACCEPT_ENCODING}"]
+        if staff:
+            headers += ["-H", f"Cookie: {self.session_cookie}"]
+        result = subprocess.run(
+            ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{duration}s", *headers, "-s", script.name, self.base + paths[0]],
+            capture_output=True,
+            text=True,
+            timeout=duration + 60,
+        )
+        os.unlink(script.name)
+        match = re.search(r"RESULT ([\d.]+) ([\d.]+) ([\d.]+) (\d+) (\d+)", result.stdout)
+        if match is None:
+            raise CommandError(f"wrk said: {result.stdout}{result.stderr}")
+        rps, p95, p99, socket_errors, status_errors = match.groups()
+        return {
+            "rps": float(rps),
+            "p95_ms": float(p95),
+            "p99_ms": float(p99),
+            "errors": int(socket_errors) + int(status_errors),
+        }
+
+    def cold_request_ms(self, path):
+        """One request right after an edit, with the shared cache emptied: what the first reader waits."""
+        content_version.bump()  # every worker's cached pages are stale from here
+        cache.clear()  # the rendered report and exports the workers share through CACHE_URL
+        started = time.perf_counter()
+        urllib.request.urlopen(f"{self.base}{path}", timeout=60).read()
+        return (time.perf_counter() - started) * 1000
+
+    def measure(self, meeting, duration):
+        def url(name):
+            return reverse(f"meetings:{name}", kwargs={"slug": meeting.slug})
+
+        agenda, programme, report = url("agenda"), url("programme"), url("report")
+        search = reverse("search")
+        row = {"report cold (ms)": self.cold_request_ms(report)}
+        loads = [
+            ("healthz", "/healthz", False),
+            ("agenda", agenda, False),
+            ("programme", programme, False),
+            ("report", report, False),
+            ("staff agenda", agenda, True),
+            ("staff programme", programme, True),
+            ("staff report", report, True),
+            ("search", [f"{search}?q={urllib.parse.quote(words)}" for words in SEARCHES], False),
+            ("staff search", [f"{search}?q={urllib.parse.quote(words)}" for words in SEARCHES], True),
+            ("agenda?utm_source", f"{agenda}?utm_source=newsletter&utm_medium=email", False),
+            ("report?fbclid", f"{report}?fbclid=IwAR0benchmark", False),
+        ]
+        row["search cold (ms)"] = self.cold_request_ms(f"{search}?q=cold")  # rewrites the meeting's index first
+        for name, paths, staff in loads:
+            row[name] = self.load(paths, duration, staff=staff)
+        row["meeting day, no edits"] = self.load([agenda, report], duration)
+        editor = Editor(self.base, self.session_cookie, meeting.paragraphs.order_by("pk").first().pk)
+        editor.start()
+        row["meeting day, edit every 2 s"] = self.load([agenda, report], duration)
+        editor.stopping.set()
+        editor.join(timeout=60)
+        row["editor"] = {
+            "saves": editor.saves,
+            "errors": editor.errors,
+            "median_s": statistics.median(editor.seconds) if editor.seconds else 0,
+        }
+        row["queries"] = self.query_counts(meeting)
+        row["search (ms)"] = self.search_times()
+        row["exports (s)"] = {} if self.pages_only else self.export_times(meeting)
+        return row
+
+    def query_counts(self, meeting):
+        """Queries to build each page after an edit, and to serve it from the cache after that."""
+        client, counts = Client(SERVER_NAME="localhost"), {}
+        content_version.bump()
+        for name in ("meetings:agenda", "meetings:report", "meetings:programme", "meetings:documents"):
+            url = reverse(name, kwargs={"slug": meeting.slug})
+            for state in ("built", "cached"):
+                with CaptureQueriesContext(connection) as queries:
+                    client.get(url)
+                counts[f"{name.split(':')[1]} {state}"] = len(queries)
+        return counts
+
+    def search_times(self):
+        """Median time of each search, in milliseconds, once the index is current (not through the page cache)."""
+        ensure_current_index()
+        reader = AnonymousUser()
+        return {words: timed_ms(lambda w=words: search_meetings(w, user=reader), 7) for words in SEARCHES}
+
+    def export_times(self, meeting):
+        times = {}
+        for name, render in RENDERERS.items():
+            runs = []
+            for _ in range(2):
+                started = time.perf_counter()
+                render(build_report(Meeting.objects.for_report().get(pk=meeting.pk)))
+                runs.append(time.perf_counter() - started)
+            times[name] = statistics.median(runs)
+        return times
+
+    def pdf_memory(self, meeting):
+        report = build_report(Meeting.objects.for_report().get(pk=meeting.pk))
+        RENDERERS["pdf"](report)
+        first = current_rss_mb()
+        for _ in range(49):
+            RENDERERS["pdf"](report)
+        return {"after 1 (MB)": first, "after 50 (MB)": current_rss_mb()}
+
+    def report(self, rows):
+        out = self.stdout.write
+        out(
+            f"Database: {settings.DATABASES['default']['ENGINE']}; {CONNECTIONS} concurrent clients; wrk, 2 threads, "
+            f"sending Accept-Encoding: {BROWSER_ACCEPT_ENCODING} as browsers do."
+        )
+        names = [
+            "healthz",
+            "agenda",
+            "programme",
+            "report",
+            "staff agenda",
+            "staff programme",
+            "staff report",
+            "search",
+            "staff search",
+            "agenda?utm_source",
+            "report?fbclid",
+            "meeting day, no edits",
+            "meeting day, edit every 2 s",
+        ]
+        for factor in (1, 10):
+            row = rows[factor]
+            health = row["healthz"]["rps"]
+            out(f"\n{factor}× the demo content")
+            out(f"  {'page':<30}{'req/s':>9}{'p95 ms':>9}{'p99 ms':>9}{'÷ healthz':>11}{'errors':>8}")
+            for name in names:
+                figures = row[name]
+                ratio = figures["rps"] / health
+                line = f"  {name:<30}{figures['rps']:>9.1f}{figures['p95_ms']:>9.1f}{figures['p99_ms']:>9.1f}"
+                out(line + f"{ratio:>11.2f}{figures['errors']:>8}")
+            quiet, busy, editor = row["meeting day, no edits"], row["meeting day, edit every 2 s"], row["editor"]
+            out(
+                f"  meeting day: readers' throughput with edits {busy['rps'] / quiet['rps']:.2f}× without; "
+                f"the editor saved {editor['saves']} times ({editor['errors']} errors), "
+                f"median {editor['median_s'] * 1000:.0f} ms to open and save"
+            )
+            out(f"  report, first request after an empty cache: {row['report cold (ms)']:.0f} ms")
+            out(f"  search, first request after an edit (rewrites the index): {row['search cold (ms)']:.0f} ms")
+            out("  queries: " + ", ".join(f"{page} {count}" for page, count in row["queries"].items()))
+            out("  search (ms): " + ", ".join(f"{words!r} {ms:.1f}" for words, ms in row["search (ms)"].items()))
+            out("  exports (s): " + ", ".join(f"{name} {seconds:.3f}" for name, seconds in row["exports (s)"].items()))
+        out("\nRatios 10×/1×")
+        same = rows[1]["queries"] == rows[10]["queries"]
+        out(f"  query counts identical: {'yes' if same else 'NO'}")
+        if rows["memory"] is None:
+            return
+        ratios = ", ".join(
+            f"{name} {rows[10]['exports (s)'][name] / rows[1]['exports (s)'][name]:.1f}" for name in RENDERERS
+        )
+        out("  export time: " + ratios)
+        memory = rows["memory"]
+        growth = memory["after 50 (MB)"] / memory["after 1 (MB)"]
+        out(
+            f"\nMemory over 50 PDF exports of the demo report: {memory['after 1 (MB)']:.0f} MB after the first, "
+            f"{memory['after 50 (MB)']:.0f} MB after 50 ({growth:.2f}×)"
+        )
+        out(
+            "Goals: pages at least 0.5× /healthz; staff pages within 3× the anonymous time plus one build; "
+            "search under 20 ms; meeting day within 20% of no edits, no error; identical query counts; "
+            "memory at most 1.5×; no error under 64 clients."
+        )
+
+
+def timed_ms(function, repeat):
+    function()  # the first run may write the index or warm the connection
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)

@@ -1,0 +1,43 @@
+"""A meeting's built report, kept while the meeting's content version is unchanged.
+
+Building the report reads every record of the meeting (a dozen queries) and numbers the whole
+document; the report page, its downloads and the search index all start from the tree. Kept in
+the default cache (shared by the workers through CACHE_URL) under the meeting's content version,
+read *before* the meeting (`caching.content_version.for_meeting`), so a tree is never filed
+under a version older than its content. The key names the version's language (the page's
+language prefix) and the audience: "public" trees list only published documents, "preview" trees
+(the secretariat's and the meeting's own staff's) every document.
+"""
+
+from django.core.cache import cache
+from django.utils import translation
+
+from languages import report_language
+from report.builder import build_report
+
+TREE_CACHE_SECONDS = 24 * 60 * 60
+
+
+def tree_key(slug, token, audience):
+    language = translation.get_language() or "en"
+    return f"report-tree:{slug}:{token}:{language}:{audience}"
+
+
+def cached_report(slug, token, audience="public"):
+    """The tree built for this version of the meeting, if a request has built it; else None."""
+    return cache.get(tree_key(slug, token, audience)) if token else None
+
+
+def built_report(meeting, token, audience="public"):
+    """The report in the active language's version, once per version of the meeting's content.
+
+    `meeting` as for_report() loads it for that audience (for_report(user) with the reader).
+    """
+    key = tree_key(meeting.slug, token, audience) if token else None
+    if key and (report := cache.get(key)) is not None:
+        return report
+    report = build_report(meeting, report_language(translation.get_language() or "en"))
+    report.version  # noqa: B018 -- the fingerprint, computed once and kept with the tree
+    if key:
+        cache.set(key, report, TREE_CACHE_SECONDS)
+    return report

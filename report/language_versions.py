@@ -1,0 +1,115 @@
+"""The language versions of a meeting's report: its texts, how far each language is, its XLIFF files.
+
+A *text* is one translated field of one record: a report paragraph, a summary paragraph, a
+recommendation, an outcome introduction, the line on who opened the Meeting, the Congress's standard
+Introduction (when the meeting has none of its own), an agenda item's title or a document's title in
+the annexed list. `texts_of(meeting)` gives them in the order of the report; each has an id that
+stays the same for as long as the record exists ("meetings.meetingparagraph.12.text"), which the
+aligned view and the XLIFF exchange use. Counting and the XLIFF format are the languages room's
+(languages/versions.py, languages/xliff.py); which texts a report has is known here.
+
+The meeting's original language is the source: its versions are the drafted text, the others are
+translations of it.
+"""
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from congress.models import StandardParagraph
+from languages import xliff
+from languages.codes import COPY_LANGUAGES, field_suffix
+from languages.versions import Text
+from languages.versions import translation_status as status_of
+from meetings.models import AgendaItem, Document, MeetingParagraph
+from recommendations.models import Recommendation, SummaryParagraph
+
+PART_LABELS = {
+    MeetingParagraph.Part.INTRODUCTION: _("Introduction"),
+    MeetingParagraph.Part.CONCLUSIONS_PREAMBLE: _("Conclusions and recommendations"),
+    MeetingParagraph.Part.OPENING_STATEMENTS: _("Opening of the Meeting"),
+    MeetingParagraph.Part.OTHER_MATTERS: _("Other matters"),
+}
+
+
+def original_language(meeting):
+    return field_suffix(meeting.original_language)
+
+
+def texts_of(meeting):
+    """Every text of the meeting's report with a version per language, in report order (a few queries)."""
+    texts = []
+    paragraphs = {part: [] for part in MeetingParagraph.Part}
+    for paragraph in meeting.paragraphs.all():
+        paragraphs[paragraph.part].append(paragraph)
+
+    # A meeting's own Introduction replaces the standard text its Congress gives every meeting.
+    introduction = paragraphs[MeetingParagraph.Part.INTRODUCTION] or list(
+        StandardParagraph.objects.filter(
+            congress_id=meeting.congress_id, part=StandardParagraph.Part.INTRODUCTION
+        ).order_by("order", "pk")
+    )
+    texts += [Text(p, "text", str(PART_LABELS[MeetingParagraph.Part.INTRODUCTION])) for p in introduction]
+    texts += [
+        Text(p, "text", str(PART_LABELS[MeetingParagraph.Part.CONCLUSIONS_PREAMBLE]))
+        for p in paragraphs[MeetingParagraph.Part.CONCLUSIONS_PREAMBLE]
+    ]
+    discussions = meeting.discussions.select_related("topic__agenda_item", "topic__workshop", "topic__congress")
+    discussions = discussions.prefetch_related(
+        Prefetch("summary_paragraphs", queryset=SummaryParagraph.objects.order_by("order", "pk")),
+        Prefetch("recommendations", queryset=Recommendation.objects.order_by("order", "pk")),
+    )
+    for discussion in discussions:
+        where = discussion.topic.title
+        texts += [Text(p, "text", where) for p in discussion.summary_paragraphs.all()]
+        recommendations = list(discussion.recommendations.all())
+        if recommendations:
+            texts.append(Text(discussion, "outcome_introduction", where))
+        texts += [Text(r, "text", where) for r in recommendations]
+    opening = str(PART_LABELS[MeetingParagraph.Part.OPENING_STATEMENTS])
+    if any(getattr(meeting, f"opened_by_{code}") for code in COPY_LANGUAGES):
+        texts.append(Text(meeting, "opened_by", opening))
+    texts += [Text(p, "text", opening) for p in paragraphs[MeetingParagraph.Part.OPENING_STATEMENTS]]
+    texts += [
+        Text(p, "text", str(PART_LABELS[MeetingParagraph.Part.OTHER_MATTERS]))
+        for p in paragraphs[MeetingParagraph.Part.OTHER_MATTERS]
+    ]
+    agenda = str(_("Agenda"))
+    for item in AgendaItem.objects.filter(meeting=meeting).order_by("order", "pk"):
+        if any(getattr(item, f"title_{code}") for code in COPY_LANGUAGES):
+            texts.append(Text(item, "title", agenda))
+    documents = str(_("List of documents"))
+    for document in Document.objects.filter(meeting=meeting).order_by("order", "pk"):
+        texts.append(Text(document, "title", documents))
+    return texts
+
+
+def translation_status(meeting, texts=None):
+    """Per language, in the order of settings.LANGUAGES: how many of the meeting's texts it has
+    (languages.versions.translation_status)."""
+    texts = texts_of(meeting) if texts is None else texts
+    return status_of(texts, original_language(meeting))
+
+
+def export_xliff(meeting, language):
+    """The XLIFF 1.2 document (bytes) of `meeting`'s `language` version."""
+    return xliff.export_xliff(
+        texts_of(meeting),
+        original=meeting.symbol,
+        note=gettext("Report of %(meeting)s") % {"meeting": meeting.title},
+        source_language=original_language(meeting),
+        language=language,
+    )
+
+
+def import_xliff(meeting, data, language=None, may_change=None):
+    """Writes the translations in `data` into `meeting`'s texts; raises XliffRefused, changing nothing
+    (languages.xliff.import_xliff says when)."""
+    return xliff.import_xliff(
+        data,
+        texts_of(meeting),
+        original=meeting.symbol,
+        source_language=original_language(meeting),
+        language=language,
+        may_change=may_change,
+    )

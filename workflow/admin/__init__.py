@@ -1,0 +1,25 @@
+"""What every admin page of a content model shares, and the meeting assignments' own page.
+
+- content.py: `ContentAdmin` and `ContentInlineMixin`, which the admins of the content rooms build on: scoped
+  to the meetings the user works on, versioned (no lost edits), with history, a readable diff and revert;
+- inlines.py: what keeps a long inline light, and `is_revert`;
+- sortable.py: drag-and-drop ordering (django-admin-sortable2) with the order field rendered once;
+- assignments.py: who works on which meeting.
+"""
+
+from workflow.admin import assignments  # noqa: F401 - registers the meeting assignments' page
+from workflow.admin.content import ContentAdmin, ContentInlineMixin, ScopedMixin, VersionedMixin
+from workflow.admin.inlines import CachedChoicesInlineMixin, CompactTemplateMixin, is_revert
+from workflow.admin.sortable import SortableStackedInline, SortableTabularInline
+
+__all__ = [
+    "CachedChoicesInlineMixin",
+    "CompactTemplateMixin",
+    "ContentAdmin",
+    "ContentInlineMixin",
+    "ScopedMixin",
+    "SortableStackedInline",
+    "SortableTabularInline",
+    "VersionedMixin",
+    "is_revert",
+]

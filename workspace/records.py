@@ -1,0 +1,66 @@
+"""What the screens of a meeting's records share: a field's copy in the original language, the next free number,
+a topic's label, and the own page of a plenary meeting or an agenda item."""
+
+from django.contrib import messages
+from django.db.models import Max
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+from modeltranslation.settings import DEFAULT_LANGUAGE
+from modeltranslation.utils import build_localized_fieldname
+
+from meetings.models import AgendaItem
+from workflow.admin import ContentAdmin
+
+
+def ORIGINAL(name):  # noqa: N802 - reads as a field name in the `fields` lists
+    """A translated field's copy in the original language, which the workspace's screens edit.
+
+    Named by its English copy; LanguageVersionsMixin shows the copy in the meeting's own original language."""
+    return build_localized_fieldname(name, DEFAULT_LANGUAGE)
+
+
+def next_number(model, request, field):
+    """The next free number of `field` among the records of the meeting being edited: the default of a new row."""
+    meeting_id = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+    if meeting_id is None or not str(meeting_id).isdigit():
+        return 1
+    return (model.objects.filter(meeting_id=meeting_id).aggregate(n=Max(field))["n"] or 0) + 1
+
+
+def topic_with_congress(topic):
+    """A topic as choices offer it: with its Congress, so that two Congresses' topics are told apart."""
+    return f"{topic.title} ({topic.congress.short_title or topic.congress})"
+
+
+class OwnPageOfAMeetingRecord(ContentAdmin, TranslationAdmin):
+    """A plenary meeting or an agenda item on its own page: every language of its titles, and its history.
+
+    Reached from the row's "Change" link in the meeting's workspace, so not listed on the admin's index.
+    """
+
+    def has_module_permission(self, request):
+        return False
+
+    def has_add_permission(self, request):
+        return False  # added in the meeting's workspace, where the meeting is known
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name in ("parent", "topic") and formfield is not None:
+            obj = self.get_object(request, request.resolver_match.kwargs.get("object_id"))
+            if obj is not None:
+                if db_field.name == "parent":
+                    formfield.queryset = AgendaItem.objects.filter(meeting_id=obj.meeting_id, parent=None)
+                else:
+                    formfield.queryset = formfield.queryset.filter(congress_id=obj.meeting.congress_id)
+                    formfield.label_from_instance = topic_with_congress
+        return formfield
+
+    def response_change(self, request, obj):
+        if "_continue" in request.POST:
+            return super().response_change(request, obj)
+        self.message_user(request, _("%(record)s saved.") % {"record": obj}, messages.SUCCESS)
+        part = "agenda" if isinstance(obj, AgendaItem) else "sessions"
+        return HttpResponseRedirect(reverse("admin:meetings_meeting_part", args=[obj.meeting_id, part]))
