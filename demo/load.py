@@ -89,6 +89,32 @@ def upsert(model, defaults=None, **lookup):
     return obj, False
 
 
+def english(label):
+    """A choice's label in English: the data file holds the report's English words."""
+    with translation.override("en"):
+        return str(label)
+
+
+def opener_fields(words):
+    """The report's words for who opened the Meeting: its standard phrase, or other words (in English)."""
+    if words == english(Meeting.Opener.SECRETARY.label):
+        return {"opener": Meeting.Opener.SECRETARY, "opened_by_en": ""}
+    return {"opener": Meeting.Opener.OTHER if words else "", "opened_by_en": words}
+
+
+def election_fields(words):
+    if words == english(Officer.ElectionMethod.ACCLAMATION.label):
+        return {"election_method": Officer.ElectionMethod.ACCLAMATION, "election_wording_en": ""}
+    return {"election_method": Officer.ElectionMethod.OTHER if words else "", "election_wording_en": words}
+
+
+def outcome_fields(words):
+    standard = Discussion.OutcomeIntroduction.NOT_NEGOTIATED
+    if words == english(standard.label):
+        return {"outcome_phrase": standard, "outcome_introduction_en": ""}
+    return {"outcome_phrase": Discussion.OutcomeIntroduction.OTHER, "outcome_introduction_en": words}
+
+
 def demo_exists():
     return Meeting.objects.filter(symbol=DEMO_SYMBOL).exists()
 
@@ -192,7 +218,7 @@ def load_meeting(data, congress, commission, topics, states, organizations):
             "start_date": date.fromisoformat(data["start_date"]),
             "end_date": date.fromisoformat(data["end_date"]),
             "original_language": data["original_language"],
-            "opened_by": data["opened_by"],
+            **opener_fields(data["opened_by"]),
             "status": Meeting.Status.CLOSED,
             "report_job_number": data["report_job_number"],
             # A plausible date, not from the published text: see "issue_dates_note" in the data.
@@ -250,7 +276,7 @@ def load_meeting(data, congress, commission, topics, states, organizations):
             defaults={
                 "state": states[row["state"]],
                 "elected_at": sessions[row["session"]],
-                "election_method": row["method"],
+                **election_fields(row["method"]),
                 "order": order,
             },
         )
@@ -320,7 +346,7 @@ def load_meeting(data, congress, commission, topics, states, organizations):
             Discussion,
             meeting=meeting,
             topic=topics[row["topic"]],
-            defaults={"outcome_introduction": row["outcome_intro"]},
+            defaults=outcome_fields(row["outcome_intro"]),
         )
         for order, text in enumerate(row["summary"], start=1):
             upsert(SummaryParagraph, discussion=discussion, order=order, defaults={"text": text})

@@ -3,12 +3,18 @@
 from modeltranslation.translator import TranslationOptions
 
 from core.history import translated_with_history
-from meetings.models import AgendaItem, Document, Meeting, MeetingParagraph, Session
+from meetings.models import AgendaItem, Document, Meeting, MeetingParagraph, Officer, Session
 
 
 @translated_with_history(Meeting)
 class MeetingTranslationOptions(TranslationOptions):
     fields = ("region", "venue_city", "opened_by")
+
+
+# Officers' history comes from here too: it records each language's copy of the words of an unusual election.
+@translated_with_history(Officer)
+class OfficerTranslationOptions(TranslationOptions):
+    fields = ("election_wording",)
 
 
 @translated_with_history(Session)

@@ -4,25 +4,41 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from congress.models import Topic
 from core.models import Versioned
+from languages.versions import text_in
 from meetings.models import MARKUP_HELP, Meeting
-
-DEFAULT_OUTCOME_INTRODUCTION = (
-    "The following recommendations, which were not negotiated by the participants, were identified:"
-)
 
 
 class Discussion(Versioned):
     """One meeting's discussion of one Congress topic."""
 
+    class OutcomeIntroduction(models.TextChoices):
+        # The standard phrase is the report's own words (catalogue context "report"), written in every language.
+        NOT_NEGOTIATED = (
+            "not_negotiated",
+            pgettext_lazy(
+                "report",
+                "The following recommendations, which were not negotiated by the participants, were identified:",
+            ),
+        )
+        OTHER = "other", _("other words (written in each language below)")
+
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="discussions")
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="discussions", verbose_name=_("topic"))
-    outcome_introduction = models.TextField(
+    outcome_phrase = models.CharField(
         _("outcome introduction"),
-        default=DEFAULT_OUTCOME_INTRODUCTION,
+        max_length=20,
+        choices=OutcomeIntroduction.choices,
+        default=OutcomeIntroduction.NOT_NEGOTIATED,
         help_text=_("The numbered paragraph that introduces the lettered recommendations."),
+    )
+    outcome_introduction = models.TextField(
+        _("outcome introduction, in other words"),
+        blank=True,
+        help_text=_("The introduction in each language, when it is not the standard one."),
     )
 
     class Meta:
@@ -43,6 +59,11 @@ class Discussion(Versioned):
     def clean(self):
         if self.meeting_id and self.topic_id and self.topic.congress_id != self.meeting.congress_id:
             raise ValidationError({"topic": _("Choose a topic of this meeting's Congress.")})
+        unsaid = self.meeting_id and not text_in(self, "outcome_introduction", self.meeting.original_language)
+        if self.outcome_phrase == self.OutcomeIntroduction.OTHER and unsaid:
+            raise ValidationError(
+                {"outcome_introduction": _("Write the introduction in the meeting's original language.")}
+            )
 
 
 class SummaryParagraph(Versioned):

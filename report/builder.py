@@ -269,7 +269,7 @@ class ReportBuilder(ProceedingsChapters):
         recommendations = discussion.recommendations.all()
         if recommendations:
             blocks.append(Subheading(pgettext("report", "Outcome of deliberations")))
-            blocks.append(self.drafted(discussion, "outcome_introduction"))
+            blocks.append(self.outcome_introduction(discussion))
             last = len(recommendations) - 1
             for index, recommendation in enumerate(recommendations):
                 text = self.texts.get(recommendation, "text")
@@ -279,6 +279,17 @@ class ReportBuilder(ProceedingsChapters):
                     content = parse_inlines(with_final_punctuation(text, index == last, self.language))
                 blocks.append(Subparagraph(languages.subparagraph_label(index, self.language), content))
         return blocks
+
+    def outcome_introduction(self, discussion):
+        """The numbered paragraph before the recommendations: the standard phrase in the catalogue's words, or
+        the words typed per language."""
+        if discussion.outcome_phrase == discussion.OutcomeIntroduction.NOT_NEGOTIATED:
+            standard = pgettext(
+                "report",
+                "The following recommendations, which were not negotiated by the participants, were identified:",
+            )
+            return self.paragraph([Text(standard)])
+        return self.drafted(discussion, "outcome_introduction")
 
     def list_of_documents(self):
         annex = Section(

@@ -54,9 +54,14 @@ class Symbol:
 @dataclass(frozen=True)
 class Untranslated:
     """Stands for a text that has no version in the report's language, saying so in that language
-    ("[Texto no traducido]"), so that a version never silently shows another language's text."""
+    ("[Texto no traducido]"), so that a version never silently shows another language's text.
+
+    It carries the text in its original language (`original`, inlines; `language`, a report code) for the
+    site, which shows a delegate that text marked as the original; the official exports print the marker."""
 
     text: str
+    original: tuple = ()
+    language: str = ""
 
 
 Inline = Text | Emphasis | Symbol | Untranslated

@@ -27,6 +27,8 @@ from recommendations.models import Recommendation, SummaryParagraph
 PART_LABELS = {
     MeetingParagraph.Part.INTRODUCTION: _("Introduction"),
     MeetingParagraph.Part.CONCLUSIONS_PREAMBLE: _("Conclusions and recommendations"),
+    MeetingParagraph.Part.OTHER_MATTERS_CONCLUSIONS: _("Conclusions and recommendations, other matters"),
+    "officers": _("Election of officers"),
     MeetingParagraph.Part.OPENING_STATEMENTS: _("Opening of the Meeting"),
     MeetingParagraph.Part.OTHER_MATTERS: _("Other matters"),
 }
@@ -34,6 +36,12 @@ PART_LABELS = {
 
 def original_language(meeting):
     return field_suffix(meeting.original_language)
+
+
+def original_languages(meeting):
+    """The copies' suffixes of the meeting's original language, or of both when it has two."""
+    second = meeting.second_original_language
+    return [original_language(meeting), *([field_suffix(second)] if second else [])]
 
 
 def texts_of(meeting):
@@ -63,12 +71,20 @@ def texts_of(meeting):
         where = discussion.topic.title
         texts += [Text(p, "text", where) for p in discussion.summary_paragraphs.all()]
         recommendations = list(discussion.recommendations.all())
-        if recommendations:
+        if recommendations and discussion.outcome_phrase == discussion.OutcomeIntroduction.OTHER:
             texts.append(Text(discussion, "outcome_introduction", where))
         texts += [Text(r, "text", where) for r in recommendations]
+    texts += [
+        Text(p, "text", str(PART_LABELS[MeetingParagraph.Part.OTHER_MATTERS_CONCLUSIONS]))
+        for p in paragraphs[MeetingParagraph.Part.OTHER_MATTERS_CONCLUSIONS]
+    ]
     opening = str(PART_LABELS[MeetingParagraph.Part.OPENING_STATEMENTS])
-    if any(getattr(meeting, f"opened_by_{code}") for code in COPY_LANGUAGES):
+    if meeting.opener == meeting.Opener.OTHER:
         texts.append(Text(meeting, "opened_by", opening))
+    elected = str(PART_LABELS["officers"])
+    for officer in meeting.officers.all():
+        if officer.election_method == officer.ElectionMethod.OTHER:
+            texts.append(Text(officer, "election_wording", elected))
     texts += [Text(p, "text", opening) for p in paragraphs[MeetingParagraph.Part.OPENING_STATEMENTS]]
     texts += [
         Text(p, "text", str(PART_LABELS[MeetingParagraph.Part.OTHER_MATTERS]))
@@ -88,7 +104,7 @@ def translation_status(meeting, texts=None):
     """Per language, in the order of settings.LANGUAGES: how many of the meeting's texts it has
     (languages.versions.translation_status)."""
     texts = texts_of(meeting) if texts is None else texts
-    return status_of(texts, original_language(meeting))
+    return status_of(texts, original_languages(meeting))
 
 
 def export_xliff(meeting, language):

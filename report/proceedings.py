@@ -9,11 +9,10 @@ import languages
 from congress.models import Organization
 from languages.dates import long_date
 from languages.grammar import fill
+from languages.versions import original_text
 from meetings.models import Document, MeetingParagraph, Officer, Participation
 from report.document import AgendaEntry, AgendaList, OfficerLine, OfficerList, Section, Symbol, Text
 from report.wording import (
-    BY_ACCLAMATION,
-    OPENED_BY_SECRETARY,
     PLACEHOLDER,
     attendance_sentence,
     compose,
@@ -123,7 +122,8 @@ class ProceedingsChapters:
     def opening(self):
         meeting = self.meeting
         blocks = []
-        if meeting.opened_by:
+        # Decided from the records, the same in every version: one without the words marks them as missing.
+        if meeting.opener:
             sessions = meeting.sessions.all()
             opened_on = sessions[0].date if sessions else meeting.start_date
             template = pgettext("report", "The %(meeting)s was opened on %(date)s by %(opener)s.")
@@ -141,35 +141,29 @@ class ProceedingsChapters:
         return blocks
 
     def opener(self):
-        """Who opened the meeting: the model's usual "the Secretary of the Meeting" is a catalogue phrase."""
-        return self.standard_phrase(self.meeting, "opened_by", OPENED_BY_SECRETARY) or self.texts.inlines(
-            self.meeting, "opened_by"
-        )
+        """Who opened the meeting: a standard phrase in the catalogue's words, or the words typed per language."""
+        if self.meeting.opener == self.meeting.Opener.SECRETARY:
+            return pgettext("report", "the Secretary of the Meeting")
+        return self.texts.inlines(self.meeting, "opened_by")
 
     def election_method(self, officer):
-        return self.standard_phrase(officer, "election_method", BY_ACCLAMATION) or self.texts.inlines(
-            officer, "election_method"
-        )
-
-    def standard_phrase(self, record, field, phrase):
-        """The catalogue's words for a field left at the model's English standard phrase, unless the
-        record has its own text in the language."""
-        own = getattr(record, f"{field}_{self.texts.suffix}", None)
-        if not own and getattr(record, field) == phrase:
-            return {
-                OPENED_BY_SECRETARY: pgettext("report", "the Secretary of the Meeting"),
-                BY_ACCLAMATION: pgettext("report", "by acclamation"),
-            }[phrase]
-        return None
+        if officer.election_method == Officer.ElectionMethod.ACCLAMATION:
+            return pgettext("report", "by acclamation")
+        return self.texts.inlines(officer, "election_wording")
 
     def election_of_officers(self):
         roles = list(Officer.Role)
+
+        def how(officer):
+            """Officers elected alike share a sentence: the same way, and the same words when in other words."""
+            other = officer.election_method == Officer.ElectionMethod.OTHER
+            return officer.election_method, original_text(officer, "election_wording")[0] if other else ""
+
         officers = sorted(
-            self.meeting.officers.all(),
-            key=lambda o: (o.elected_at.number, o.election_method, roles.index(o.role), o.order, o.pk),
+            self.meeting.officers.all(), key=lambda o: (o.elected_at.number, how(o), roles.index(o.role), o.order, o.pk)
         )
         blocks = []
-        for (session, method), elected in groupby(officers, key=lambda o: (o.elected_at, o.election_method)):
+        for (session, (method, _words)), elected in groupby(officers, key=lambda o: (o.elected_at, how(o))):
             elected = list(elected)
             values = self.session_values(session)
             if method:

@@ -13,15 +13,13 @@ import languages
 from congress.models import Organization
 from languages.dates import date_range, long_date
 from languages.grammar import fill
+from languages.versions import original_text
 from meetings.models import Officer
 from meetings.offices import office_label
 from report.document import Text, Untranslated
 from report.markup import parse_inlines
 
 PLACEHOLDER = re.compile(r"%\((?P<name>\w+)\)s")
-# The model's standard phrases, which the catalogues translate like any generated phrase.
-BY_ACCLAMATION = "by acclamation"
-OPENED_BY_SECRETARY = "the Secretary of the Meeting"
 
 
 def list_count(names):
@@ -272,7 +270,10 @@ class TextsInLanguage:
 
     def marker(self, record=None, field=""):
         self.missing_texts.add((type(record).__name__, getattr(record, "pk", None), field))
-        return Untranslated(pgettext("report", "[Text not translated]"))
+        text, language = original_text(record, field, besides=self.language) if record is not None else ("", "")
+        return Untranslated(
+            pgettext("report", "[Text not translated]"), original=parse_inlines(text) if text else (), language=language
+        )
 
     def inlines(self, record, field, source=None):
         """Drafted text with markup, as inlines; a missing text as one Untranslated inline."""

@@ -71,3 +71,22 @@ def staff(db):
         meeting=other_meeting, role=Role.EDITOR, user=UserFactory(username="outsider")
     ).user
     return SimpleNamespace(meeting=meeting, other_meeting=other_meeting, **people)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def active_language_uses_reported():
+    """LANGUAGE_GUARD_REPORT=file records every translated field the code or a template reads or writes through
+    the active language, across the whole run (tests/language_guard.py), into that file."""
+    import os
+
+    path = os.environ.get("LANGUAGE_GUARD_REPORT")
+    if not path:
+        yield
+        return
+    from tests.language_guard import LanguageGuard
+
+    with LanguageGuard().installed() as guard:
+        yield
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    with open(f"{path}.{worker}", "w", encoding="utf-8") as report:
+        report.write("\n".join(sorted(map(str, guard.uses))) + "\n")

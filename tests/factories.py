@@ -131,7 +131,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     venue_country = factory.SubFactory(StateFactory, name="Thailand")
     start_date = datetime.date(2029, 3, 26)
     end_date = datetime.date(2029, 3, 28)
-    opened_by = "the Secretary of the Meeting"
+    opener = "secretary"
     is_published = True
 
 

@@ -82,7 +82,13 @@ def test_a_second_chair_is_refused_and_nothing_is_saved(admin_client, demo_meeti
     kuwait = demo_meeting.participations.get(state__name="Kuwait").state_id
     first_session = demo_meeting.sessions.get(number=1).pk
     add_inline_row(
-        data, "officers", role="chair", name="A. Second", state=kuwait, elected_at=first_session, election_method="x"
+        data,
+        "officers",
+        role="chair",
+        name="A. Second",
+        state=kuwait,
+        elected_at=first_session,
+        election_method="acclamation",
     )
     data["officers-0-name"] = "A. Renamed"
     response = admin_client.post(change_url, data)

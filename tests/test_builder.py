@@ -92,7 +92,7 @@ def test_inserting_a_recommendation_reletters_the_rest_and_moves_the_full_stop()
 
 
 def test_sections_the_meeting_does_not_have_do_not_appear_and_letters_close_up():
-    meeting = MeetingFactory(opened_by="")
+    meeting = MeetingFactory(opener="")
     session = SessionFactory(meeting=meeting, number=1)
     ParticipationFactory(meeting=meeting, state=StateFactory(name="Kenya"))
     DiscussionFactory(meeting=meeting)  # a substantive topic, without any text yet

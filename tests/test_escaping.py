@@ -19,7 +19,8 @@ from django.urls import reverse
 from lxml import etree
 from modeltranslation.translator import NotRegistered, translator
 
-from meetings.models import Delegate, Document, Meeting, Participation
+from meetings.models import Delegate, Document, Meeting, Officer, Participation
+from recommendations.models import Discussion
 from report.renderers import EXTENSIONS
 from report.renderers.pdf import css_string
 from tests.factories import DocumentFileFactory, complete_meeting
@@ -122,6 +123,10 @@ def meeting(settings, tmp_path):
     organization = Participation.objects.filter(meeting=meeting, organization__isnull=False).first().organization
     organization.short_name = "Short"
     organization.save()
+    # The words typed for an unusual opener, election or introduction are printed when that is chosen.
+    Meeting.objects.filter(pk=meeting.pk).update(opener=Meeting.Opener.OTHER)
+    Officer.objects.filter(meeting=meeting).update(election_method=Officer.ElectionMethod.OTHER)
+    Discussion.objects.filter(meeting=meeting).update(outcome_phrase=Discussion.OutcomeIntroduction.OTHER)
     enter_payloads()
     return Meeting.objects.get(pk=meeting.pk)
 

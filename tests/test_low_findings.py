@@ -95,11 +95,11 @@ def test_adopting_or_reopening_keeps_a_change_made_since_the_meeting_was_read(st
 
     stale.venue_city = "Typed but never saved"
     fresh = Meeting.objects.get(pk=staff.meeting.pk)
-    fresh.opened_by = "the Chief of Section"
+    fresh.opened_by_en = "the Chief of Section"
     fresh.save()
     stale.reopen_report(reason="A correction")
     reopened = Meeting.objects.get(pk=stale.pk)
-    assert (reopened.venue_city, reopened.opened_by, reopened.report_status) == (
+    assert (reopened.venue_city, reopened.opened_by_en, reopened.report_status) == (
         "Nairobi",
         "the Chief of Section",
         "draft",

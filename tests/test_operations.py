@@ -135,7 +135,7 @@ def test_a_download_is_rendered_once_per_version_and_revalidates_with_304(client
     assert len(calls) == 1  # the second download came from the cache
     assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
 
-    demo_meeting.opened_by = "the Chair of the Meeting"
+    demo_meeting.opener, demo_meeting.opened_by_en = "other", "the Chair of the Meeting"
     demo_meeting.save()
     changed = client.get(url, headers={"If-None-Match": etag})
     assert changed.status_code == 200 and changed["ETag"] != etag
@@ -149,7 +149,7 @@ def test_a_download_revalidates_by_date_for_clients_without_etags(client, demo_m
 
     later = timezone.now() + datetime.timedelta(minutes=2)
     monkeypatch.setattr(timezone, "now", lambda: later)
-    demo_meeting.opened_by = "the Chair of the Meeting"
+    demo_meeting.opener, demo_meeting.opened_by_en = "other", "the Chair of the Meeting"
     demo_meeting.save()
     edited = client.get(url, headers={"If-Modified-Since": first["Last-Modified"]})
     assert edited.status_code == 200 and "the Chair of the Meeting" in edited.content.decode()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportMixin
 
+from languages.admin import LanguageVersionsMixin, translated_name
 from meetings import participants_import
 from meetings.models import Delegate, Meeting, Officer, Participation
 from meetings.participants_import import DelegateResource, MeetingConfirmImportForm, MeetingImportForm
@@ -17,7 +18,7 @@ from workflow import roles
 from workflow.admin import CachedChoicesInlineMixin, CompactTemplateMixin, ContentAdmin, ContentInlineMixin
 from workflow.forms import VersionedModelForm
 from workspace.programme import SessionChoiceMixin
-from workspace.records import next_number
+from workspace.records import ORIGINAL, next_number
 
 
 class ParticipationForm(VersionedModelForm):
@@ -89,12 +90,17 @@ class OfficerFormSet(BaseInlineFormSet):
                 )
 
 
-class OfficerInline(ContentInlineMixin, CachedChoicesInlineMixin, SessionChoiceMixin, admin.TabularInline):
+class OfficerInline(
+    LanguageVersionsMixin, ContentInlineMixin, CachedChoicesInlineMixin, SessionChoiceMixin, admin.TabularInline
+):
     model = Officer
     formset = OfficerFormSet
     extra = 0
     autocomplete_fields = ["state"]
-    fields = ["order", "role", "name", "gender", "state", "elected_at", "election_method"]
+    # The unusual election's words in the original language only (ORIGINAL names the field); the other languages
+    # are in the meeting's aligned view and its XLIFF files.
+    other_languages_in_rows = False
+    fields = ["order", "role", "name", "gender", "state", "elected_at", "election_method", ORIGINAL("election_wording")]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("state")
@@ -103,7 +109,7 @@ class OfficerInline(ContentInlineMixin, CachedChoicesInlineMixin, SessionChoiceM
         if db_field.name == "order":
             kwargs["initial"] = next_number(Officer, request, "order")
             kwargs["widget"] = forms.NumberInput(attrs={"class": "vIntegerField", "style": "width: 4em"})
-        if db_field.name in ("name", "election_method"):
+        if translated_name(db_field) in ("name", "election_wording"):
             kwargs["widget"] = forms.TextInput(attrs={"size": 22 if db_field.name == "name" else 14})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 

@@ -135,7 +135,7 @@ class MeetingAdmin(
         Part(
             "text",
             _("Opening and other matters"),
-            fields=[ORIGINAL("opened_by")],
+            fields=["opener", ORIGINAL("opened_by")],
             inlines=[MeetingParagraphInline],
             description=MARKUP_HELP,
         ),

@@ -68,7 +68,7 @@ def missing_for_report(meeting, counts, discussions=None):
         lack(_("No agenda."), "agenda")
     if not counts["documents"]:
         lack(_("No documents."), "documents")
-    if not meeting.opened_by:
+    if not meeting.opener:
         lack(_("Who opened the meeting is not said."), "text")
     if not counts["opening"]:
         lack(_("No opening statements."), "text")

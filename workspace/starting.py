@@ -11,6 +11,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from caching import content_version
 from core.history import translated_fields
+from languages.versions import text_in
 from meetings.models import AgendaItem, Document, Meeting
 from recommendations.models import Discussion
 
@@ -37,7 +38,7 @@ def copy_structure(*, source: Meeting, target: Meeting):
     for item in sorted(items, key=lambda i: (i.parent_id is not None, i.order, i.pk)):
         title = _translations(item, "title")
         if not same_congress and item.topic_id and not title.get(build_localized_fieldname("title", "en")):
-            title[build_localized_fieldname("title", "en")] = item.topic.title
+            title[build_localized_fieldname("title", "en")] = text_in(item.topic, "title", "en")
         copied_items[item.pk] = AgendaItem.objects.create(
             meeting=target,
             parent=copied_items.get(item.parent_id),
@@ -51,7 +52,10 @@ def copy_structure(*, source: Meeting, target: Meeting):
         for discussion in source.discussions.all():
             if discussion.topic_id not in existing:
                 Discussion.objects.create(
-                    meeting=target, topic_id=discussion.topic_id, outcome_introduction=discussion.outcome_introduction
+                    meeting=target,
+                    topic_id=discussion.topic_id,
+                    outcome_phrase=discussion.outcome_phrase,
+                    **_translations(discussion, "outcome_introduction"),
                 )
         prefix = f"{target.congress.symbol_prefix}/"
         for document in source.documents.exclude(kind__in=Document.OWN_SERIES_KINDS).order_by("order", "pk"):

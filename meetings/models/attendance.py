@@ -4,10 +4,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from congress.models import Organization, State
 from core.history import ContentHistory
 from core.models import Versioned
+from languages.versions import text_in
 from meetings.offices import office_title
 
 
@@ -122,6 +124,11 @@ class Officer(Versioned):
         VICE_CHAIR = "vice_chair", _("Vice-Chair")
         RAPPORTEUR = "rapporteur", _("Rapporteur")
 
+    class ElectionMethod(models.TextChoices):
+        # The standard phrase is the report's own words (catalogue context "report"), written in every language.
+        ACCLAMATION = "acclamation", pgettext_lazy("report", "by acclamation")
+        OTHER = "other", _("otherwise (say how in each language)")
+
     class Gender(models.TextChoices):
         # Only for the title of the office: Spanish, French and Arabic give it the holder's gender.
         WOMAN = "woman", _("woman")
@@ -144,10 +151,21 @@ class Officer(Versioned):
     elected_at = models.ForeignKey(
         "meetings.Session", on_delete=models.PROTECT, related_name="elections", verbose_name=_("elected at")
     )
-    election_method = models.CharField(_("elected"), max_length=100, default="by acclamation")
+    election_method = models.CharField(
+        _("elected"),
+        max_length=100,
+        choices=ElectionMethod.choices,
+        default=ElectionMethod.ACCLAMATION,
+        blank=True,
+        help_text=_("Left empty, the report does not say how."),
+    )
+    election_wording = models.CharField(
+        _("elected, in other words"),
+        max_length=100,
+        blank=True,
+        help_text=_("How the officer was elected, as the report says it in each language, when not a standard way."),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    history = ContentHistory()
 
     class Meta:
         ordering = ["meeting", "order", "pk"]
@@ -170,6 +188,11 @@ class Officer(Versioned):
         return office_title(self.role, self.gender)
 
     def clean(self):
+        unsaid = self.meeting_id and not text_in(self, "election_wording", self.meeting.original_language)
+        if self.election_method == self.ElectionMethod.OTHER and unsaid:
+            raise ValidationError(
+                {"election_wording": _("Say how the officer was elected in the meeting's original language.")}
+            )
         if self.elected_at_id and self.meeting_id and self.elected_at.meeting_id != self.meeting_id:
             raise ValidationError({"elected_at": _("Choose a plenary meeting of this meeting.")})
         if (

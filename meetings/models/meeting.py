@@ -7,7 +7,7 @@ from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from congress.models import Congress, RegionalCommission, State
@@ -15,6 +15,7 @@ from core.models import Versioned
 from languages.codes import Language as ReportLanguage
 from languages.dates import django_date_range
 from languages.grammar import fill
+from languages.versions import text_in
 from meetings.models.documents import Document
 from meetings.models.queries import MeetingQuerySet
 
@@ -23,6 +24,11 @@ class Meeting(Versioned):
     """A regional preparatory meeting for a Congress, such as the Western Asia meeting of 2019."""
 
     Language = ReportLanguage
+
+    class Opener(models.TextChoices):
+        # The standard phrase is the report's own words (catalogue context "report"), written in every language.
+        SECRETARY = "secretary", pgettext_lazy("report", "the Secretary of the Meeting")
+        OTHER = "other", _("someone else (say who in each language)")
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
@@ -81,11 +87,18 @@ class Meeting(Versioned):
         default="UTC",
         help_text=_("Of the venue, as in the tz database (Asia/Beirut); the programme's times are local times."),
     )
-    opened_by = models.CharField(
+    opener = models.CharField(
         _("opened by"),
+        max_length=20,
+        choices=Opener.choices,
+        blank=True,
+        help_text=_("Left empty, the report does not say who opened the Meeting."),
+    )
+    opened_by = models.CharField(
+        _("opened by, in other words"),
         max_length=200,
         blank=True,
-        help_text=_("As the report says it: “the Secretary of the Meeting”."),
+        help_text=_("Who opened the Meeting, as the report says it in each language, when it is someone else."),
     )
     agenda_adopted_at = models.ForeignKey(
         "Session",
@@ -165,6 +178,8 @@ class Meeting(Versioned):
             errors["time_zone"] = _("Enter a time zone of the tz database, such as Asia/Beirut.")
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("The meeting cannot end before it starts: check the end date.")
+        if self.opener == self.Opener.OTHER and not text_in(self, "opened_by", self.original_language):
+            errors["opened_by"] = _("Say who opened the Meeting in its original language, or choose a standard phrase.")
         if self.second_original_language and self.second_original_language == self.original_language:
             errors["second_original_language"] = _("Choose a language other than the original language, or none.")
         if self.symbol and self.congress_id and self.number and not self.symbol.startswith(f"{self.series}/"):

@@ -61,7 +61,7 @@ class DiscussionAdmin(LanguageVersionsMixin, SortableAdminBase, ContentAdmin, Tr
     list_select_related = ["meeting", "topic__congress", "topic__agenda_item", "topic__workshop"]
     search_fields = ["summary_paragraphs__text", "recommendations__text", "meeting__symbol"]
     autocomplete_fields = ["meeting"]
-    fields = ["meeting", "topic", "outcome_introduction", "texts"]
+    fields = ["meeting", "topic", "outcome_phrase", "outcome_introduction", "texts"]
     readonly_fields = ["texts"]
     inlines = [SummaryParagraphInline, RecommendationInline]
     save_on_top = True

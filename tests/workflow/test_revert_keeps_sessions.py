@@ -34,6 +34,8 @@ def test_a_revert_of_a_discussion_saves_the_old_version(staff):
     # The revert page posts the old version's values unchanged: "nothing changed on the form" is no reason
     # to skip the save there, as it is on a discussion's screens.
     discussion = staff.meeting.discussions.first()
+    discussion.outcome_phrase, discussion.outcome_introduction_en = "other", "The recommendations identified:"
+    discussion.save()
     earlier = discussion.history.filter(version=discussion.version).get()
     introduction = discussion.outcome_introduction_en
     discussion.outcome_introduction_en = "Changed since"
