@@ -3,11 +3,15 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from core.history import ContentHistory
 from core.models import Versioned
-from languages.dates import django_date_range
+from languages import report_language
+from languages.grammar import fill
+from languages.versions import shown_text
 
 
 class State(Versioned):
@@ -117,12 +121,6 @@ class Congress(Versioned):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The Congress cannot end before it starts.")})
 
-    @property
-    def place_and_dates(self):
-        """The line under the Congress's name: "Kyoto, Japan, 20–27 April 2020"."""
-        dates = django_date_range(self.start_date, self.end_date, style="dash")
-        return f"{self.host_city}, {self.host_country.name}, {dates}"
-
 
 class CongressAgendaItem(Versioned):
     """A substantive item on the Congress's own agenda."""
@@ -216,13 +214,30 @@ class Topic(Versioned):
 
     @property
     def title(self):
-        """The heading a report gives the topic, as the discussion guide clusters it."""
+        """The heading in the reader's language (the active one)."""
+        return self.title_in(report_language(translation.get_language()) or "en")
+
+    def title_in(self, language, text=None):
+        """The heading a report gives the topic, as the discussion guide clusters it, in `language`: the words
+        from the catalogues (context "report"), the names from `text(record, field)`, by default each record's
+        copy in that language or else its original's (the report passes its own, which marks what is missing)."""
+        text = text or (lambda record, field: shown_text(record, field, language)[0])
         if self.kind == self.Kind.MAIN_THEME:
-            return f"Main theme of the {self.congress.title}: “{self.congress.main_theme}”"
-        title = f"{self.agenda_item.title} (agenda item {self.agenda_item.number})"
+            # xgettext:no-python-brace-format
+            template = pgettext("report", "Main theme of the {congress}: “{theme}”")
+            congress, theme = text(self.congress, "title"), text(self.congress, "main_theme")
+            return fill(template, language, congress=congress, theme=theme)
+        title = pgettext("report", "%(title)s (agenda item %(number)s)") % {
+            "title": text(self.agenda_item, "title"),
+            "number": self.agenda_item.number,
+        }
         if self.workshop is not None:
-            workshop_title = self.workshop.title[:1].lower() + self.workshop.title[1:]
-            title += f"; and {workshop_title} (workshop {self.workshop.number})"
+            workshop_title = text(self.workshop, "title")
+            title = pgettext("report", "%(item)s; and %(workshop)s (workshop %(number)s)") % {
+                "item": title,
+                "workshop": workshop_title[:1].lower() + workshop_title[1:],
+                "number": self.workshop.number,
+            }
         return title
 
 

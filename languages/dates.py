@@ -79,6 +79,33 @@ def long_date(value, language="en"):
     return f"{day(value, language)} {month(value, language)} {year(value, language)}"
 
 
+def day_and_month(value, language="en"):
+    """ "26 March", "26 de marzo", "26 марта", "26 آذار/مارس", "3月26日": a day of a year the page has said."""
+    if language == "en":
+        return f"{value.day} {format_date(value, 'MMMM', locale='en')}"
+    if language == "zh":
+        return f"{value.month}月{value.day}日"
+    if language == "es":
+        return f"{value.day} de {month(value, language)}"
+    if language == "ru":
+        return f"{value.day} {format_date(value, 'MMMM', locale='ru')}"  # CLDR's format form: the genitive
+    return f"{day(value, language)} {month(value, language)}"
+
+
+def weekday(value, language="en"):
+    """The day of the week as the language names it (CLDR): "Tuesday", "mardi", "вторник", "الثلاثاء", "星期二"."""
+    return format_date(value, "EEEE", locale=language)
+
+
+def with_weekday(value, language="en", *, year=True):
+    """ "Tuesday, 26 March 2019", "martes 26 de marzo de 2019", "2019年3月26日星期二": a day of the programme."""
+    date = long_date(value, language) if year else day_and_month(value, language)
+    return pgettext("date with its weekday", "%(weekday)s, %(date)s") % {
+        "weekday": weekday(value, language),
+        "date": date,
+    }
+
+
 def range_ends(start, end, language):
     """The two ends of a span, each without what the other end already says.
 
@@ -131,14 +158,23 @@ def meeting_ordinal(number, language="en"):
     return ordinal(number)
 
 
+def session_ordinal(number, language="en"):
+    """The ordinal that names a plenary meeting on its own ("1st meeting", "1ª sesión", "1re séance",
+    "1-е заседание", "الجلسة الأولى", "第1次会议"), where the sentence of the report needs another case."""
+    if language == "ru":
+        return f"{number}-е"
+    if language == "zh":
+        return f"第{number}次"
+    return meeting_ordinal(number, language)
+
+
 def ordinal(number):
     """The English ordinal: 1st, 2nd, 3rd, 4th … 11th, 12th, 13th, 21st."""
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
 
 
-# Django's own date format, in whichever language is active: the English report's dates (under English),
-# and, until they follow the formatter above, the admin's choices and the Congress's own line.
+# English as Django formats it (under English): the reference report's "26 March 2019".
 
 
 def django_long_date(day):

@@ -3,9 +3,13 @@
 import datetime
 import zoneinfo
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from icalendar import Calendar, Event, vDuration
+
+from languages import report_language
+from languages.versions import shown_text
 
 # How often a subscribed calendar asks again (RFC 7986 REFRESH-INTERVAL, and Outlook's X-PUBLISHED-TTL).
 REFRESH = datetime.timedelta(hours=1)
@@ -15,30 +19,40 @@ def programme_calendar(meeting, sessions=None):
     """One event per plenary meeting (all of them, or those given), in UTC so that every calendar places
     it right; as bytes."""
     venue = zoneinfo.ZoneInfo(meeting.time_zone)
+    language = report_language(translation.get_language()) or "en"  # the calendar's, as its address says
+
+    def shown(record, field):
+        return shown_text(record, field, language)[0]
+
     calendar = Calendar()
     calendar.add("prodid", "-//Rapporteur//Programme of work//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", meeting.display_title)
+    calendar.add("x-wr-calname", meeting.display_title_in(language))
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(REFRESH))
     stamp = timezone.now().replace(microsecond=0)
-    place = f"{meeting.venue_city}, {meeting.venue_country.name}"
+    separator = pgettext("report list separator", ", ")
+    place = f"{shown(meeting, 'venue_city')}{separator}{shown(meeting.venue_country, 'name')}"
     for session in meeting.sessions.all() if sessions is None else sessions:
         event = Event()
         event.add("uid", f"{meeting.slug}-session-{session.number}@rapporteur")
         event.add("dtstamp", stamp)
-        summary = _("%(meeting)s, plenary meeting %(number)s") % {"meeting": meeting.region, "number": session.number}
-        if session.title:
-            summary = f"{summary}: {session.title}"
+        summary = _("%(meeting)s, plenary meeting %(number)s") % {
+            "meeting": shown(meeting, "region"),
+            "number": session.number,
+        }
+        if title := shown(session, "title"):
+            summary = pgettext("calendar", "%(summary)s: %(title)s") % {"summary": summary, "title": title}
         event.add("summary", summary)
-        event.add("location", f"{session.room}, {place}" if session.room else place)
+        room = shown(session, "room")
+        event.add("location", f"{room}{separator}{place}" if room else place)
         times = utc_times(session, venue) if session.start_time else None
         if times:
             event.add("dtstart", times[0])
             event.add("dtend", times[1])
         else:
             event.add("dtstart", session.date)
-        items = [item.display_title for item in session.agenda_items.all()]
+        items = [item.display_title_in(language) for item in session.agenda_items.all()]
         if items:
             event.add("description", "\n".join(items))
         calendar.add_component(event)

@@ -13,10 +13,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from languages import report_language
 from meetings.models import Document, Meeting
 from meetings.uploads import extension_of
-from report.language_versions import translation_status
+from report.downloads import complete_languages
 
 # The formats a generated document is offered in as a file; Akoma Ntoso and text stay on the report page.
 GENERATED_FORMATS = {"pdf": "PDF", "docx": "Word"}
@@ -59,14 +58,6 @@ def generated_download(meeting, document):
     return None, None
 
 
-def generated_languages(meeting):
-    """The languages Rapporteur offers the documents it writes in: the meeting's original language, and each
-    other language once every text of the meeting has its version in it. (The builder writes all six, but a
-    version full of "[text not translated]" is not one a delegate should be handed.)"""
-    complete = {report_language(row["language"]) for row in translation_status(meeting) if not row["missing"]}
-    return [code for code, _label in Meeting.Language.choices if code == meeting.original_language or code in complete]
-
-
 def document_rows(meeting, documents):
     """One row per document, each with its files by language in the UN's order of languages.
 
@@ -85,7 +76,7 @@ def document_rows(meeting, documents):
         url_name, kwargs = generated_download(meeting, document)
         if url_name:
             if languages is None:
-                languages = generated_languages(meeting)
+                languages = complete_languages(meeting)
             for language in languages:
                 if language in versions:
                     continue  # the secretariat's own file of that language

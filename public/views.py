@@ -242,8 +242,9 @@ def report(request, slug):
     meeting, document, _changed_at = meeting_and_report(request, slug)
     # Rendered once per version of the report's content, like the exports.
     body = without_contents(document)
+    # A text not yet translated shows its original, marked: a delegate is never handed a placeholder.
     report_html = cache.get_or_set(
-        f"report-html:{body.symbol}:{body.version}", lambda: render_fragment(body), EXPORT_CACHE_SECONDS
+        f"report-page:{body.symbol}:{body.version}", lambda: render_fragment(body, originals=True), EXPORT_CACHE_SECONDS
     )
     return render(
         request,
@@ -258,7 +259,7 @@ def report(request, slug):
             if document.has_contents
             else report_html,
             "has_contents": document.has_contents,
-            "downloads": report_downloads(meeting, request.user),
+            "downloads": report_downloads(meeting, request.user, page_language()),
         },
     )
 

@@ -180,29 +180,8 @@ class ReportBuilder(ProceedingsChapters):
         }
 
     def topic_title(self, topic):
-        """The heading a report gives a Congress topic, as the discussion guide clusters it."""
-        texts = self.texts
-        if topic.kind == topic.Kind.MAIN_THEME:
-            # xgettext:no-python-brace-format
-            template = pgettext("report", "Main theme of the {congress}: “{theme}”")
-            return fill(
-                template,
-                self.language,
-                congress=texts.plain(topic.congress, "title"),
-                theme=texts.plain(topic.congress, "main_theme"),
-            )
-        title = pgettext("report", "%(title)s (agenda item %(number)s)") % {
-            "title": texts.plain(topic.agenda_item, "title"),
-            "number": topic.agenda_item.number,
-        }
-        if topic.workshop is not None:
-            workshop_title = texts.plain(topic.workshop, "title")
-            title = pgettext("report", "%(item)s; and %(workshop)s (workshop %(number)s)") % {
-                "item": title,
-                "workshop": workshop_title[:1].lower() + workshop_title[1:],
-                "number": topic.workshop.number,
-            }
-        return title
+        """The heading a report gives a Congress topic (Topic.title_in), its names as this version has them."""
+        return topic.title_in(self.language, text=self.texts.plain)
 
     # Chapter I ----------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from languages.dates import django_long_date
+from languages.dates import long_date
 
 
 @dataclass(frozen=True)
@@ -67,9 +67,16 @@ class Untranslated:
 Inline = Text | Emphasis | Symbol | Untranslated
 
 
-def plain_text(content):
-    """The words of a run of inlines, without their styling."""
-    return "".join(getattr(inline, "text", None) or inline.symbol for inline in content)
+def plain_text(content, *, originals=False):
+    """The words of a run of inlines, without their styling; with `originals`, a text not translated is given in
+    its original (the search index), else as the marker."""
+    words = []
+    for inline in content:
+        if originals and isinstance(inline, Untranslated) and inline.original:
+            words.append(plain_text(inline.original))
+        else:
+            words.append(getattr(inline, "text", None) or inline.symbol)
+    return "".join(words)
 
 
 @dataclass(frozen=True)
@@ -227,7 +234,7 @@ class Report:
         """The masthead's date, or the words that say it is still to be set: never the day of export."""
         if not self.issued_on:
             return self.date_to_be_set
-        return self.issued_text or django_long_date(self.issued_on)
+        return self.issued_text or long_date(self.issued_on, self.masthead_language or "en")
 
     @property
     def identifier_date(self):

@@ -1,13 +1,19 @@
 """The report's downloads: which files a meeting offers, and the HTTP response that carries one."""
 
+import contextlib
+
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
+from django.utils.translation import pgettext
 
 from caching import content_version
+from languages import REPORT_LANGUAGES, django_language, report_language
 from meetings import visibility
+from report.language_versions import translation_status
 from report.renderers import EXTENSIONS, RENDERERS
 
 EXPORT_CACHE_SECONDS = 24 * 60 * 60
@@ -57,16 +63,39 @@ def draft_parts(meeting, user=None):
     return [part for part in meeting.draft_report_parts() if part.is_published]
 
 
-def report_downloads(meeting, user=None):
-    """[(symbol, [(format name, url), …]), …]: the report, then each part of its draft the user may see."""
+def complete_languages(meeting):
+    """The languages Rapporteur offers the documents it writes in: the meeting's original language, and each
+    other language once every text of the meeting has its version in it. (The builder writes all six, but a
+    version full of "[text not translated]" is not one a delegate should be handed.)"""
+    complete = {report_language(row["language"]) for row in translation_status(meeting) if not row["missing"]}
+    return [code for code in REPORT_LANGUAGES if code == meeting.original_language or code in complete]
+
+
+def report_downloads(meeting, user=None, language=None):
+    """[(symbol, [(format name, url), …], note), …]: the report, then each part of its draft the user may see.
+
+    Given the reader's `language` (the site's pages), the files are that version once it is complete, and
+    otherwise the original's, which the note says; without it (the admin), the active language's."""
+    offered, note = language, ""
+    if language is not None and language not in complete_languages(meeting):
+        offered = meeting.original_language
+        names = {
+            code: translation.get_language_info(django_language(code))["name_translated"]
+            for code in (language, offered)
+        }
+        note = pgettext("site", "In %(original)s, the original: the %(language)s version is not complete yet.") % {
+            "original": names[offered],
+            "language": names[language],
+        }
 
     def files(url_name, **kwargs):
-        return [
-            (name, reverse(url_name, kwargs={"slug": meeting.slug, **kwargs, "extension": extension}))
-            for extension, name in FORMAT_NAMES.items()
-        ]
+        with translation.override(django_language(offered)) if offered else contextlib.nullcontext():
+            return [
+                (name, reverse(url_name, kwargs={"slug": meeting.slug, **kwargs, "extension": extension}))
+                for extension, name in FORMAT_NAMES.items()
+            ]
 
-    downloads = [(meeting.symbol, files("meetings:report_download"))]
+    downloads = [(meeting.symbol, files("meetings:report_download"), note)]
     for part in draft_parts(meeting, user):
-        downloads.append((part.symbol, files("meetings:draft_part_download", part=part.short_symbol)))
+        downloads.append((part.symbol, files("meetings:draft_part_download", part=part.short_symbol), note))
     return downloads

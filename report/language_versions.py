@@ -21,8 +21,8 @@ from languages import xliff
 from languages.codes import COPY_LANGUAGES, field_suffix
 from languages.versions import Text
 from languages.versions import translation_status as status_of
-from meetings.models import AgendaItem, Document, MeetingParagraph
-from recommendations.models import Recommendation, SummaryParagraph
+from meetings.models import AgendaItem, Document, MeetingParagraph, Officer
+from recommendations.models import Discussion, Recommendation, SummaryParagraph
 
 PART_LABELS = {
     MeetingParagraph.Part.INTRODUCTION: _("Introduction"),
@@ -62,7 +62,9 @@ def texts_of(meeting):
         Text(p, "text", str(PART_LABELS[MeetingParagraph.Part.CONCLUSIONS_PREAMBLE]))
         for p in paragraphs[MeetingParagraph.Part.CONCLUSIONS_PREAMBLE]
     ]
-    discussions = meeting.discussions.select_related("topic__agenda_item", "topic__workshop", "topic__congress")
+    # A query of its own: the meeting may come with its discussions prefetched otherwise (for_report).
+    discussions = Discussion.objects.filter(meeting=meeting)
+    discussions = discussions.select_related("topic__agenda_item", "topic__workshop", "topic__congress")
     discussions = discussions.prefetch_related(
         Prefetch("summary_paragraphs", queryset=SummaryParagraph.objects.order_by("order", "pk")),
         Prefetch("recommendations", queryset=Recommendation.objects.order_by("order", "pk")),
@@ -82,7 +84,7 @@ def texts_of(meeting):
     if meeting.opener == meeting.Opener.OTHER:
         texts.append(Text(meeting, "opened_by", opening))
     elected = str(PART_LABELS["officers"])
-    for officer in meeting.officers.all():
+    for officer in Officer.objects.filter(meeting=meeting).order_by("order", "pk"):
         if officer.election_method == officer.ElectionMethod.OTHER:
             texts.append(Text(officer, "election_wording", elected))
     texts += [Text(p, "text", opening) for p in paragraphs[MeetingParagraph.Part.OPENING_STATEMENTS]]

@@ -30,6 +30,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
 from caching.models import MeetingVersion
+from languages import report_language
+from languages.versions import shown_text
 from meetings.models import Document, Meeting
 from report import document as doc
 from report.cache import built_report
@@ -175,8 +177,15 @@ def index_meeting(meeting_pk, token, language):
 
 
 def entries_for(meeting, token, language):
-    """Every entry of the meeting, in reading order, in the active language."""
+    """Every entry of the meeting, in reading order, in the index's language (the active one, `language`).
+
+    A text not yet translated into it is indexed in its original, so that a delegate finds it in any language.
+    """
     order = iter(range(1_000_000))
+    version = report_language(language) or "en"
+
+    def shown(record, field):
+        return shown_text(record, field, version)[0]
 
     def entry(kind, text, url, **fields):
         return SearchEntry(
@@ -185,22 +194,22 @@ def entries_for(meeting, token, language):
 
     slug = meeting.slug
     detail = reverse("meetings:detail", args=[slug])
-    place = f"{meeting.venue_city}, {meeting.venue_country.name}"
-    yield entry("meeting", f"{meeting.display_title}, {place}, {meeting.dates}", detail, where=place)
+    place = f"{shown(meeting, 'venue_city')}, {shown(meeting.venue_country, 'name')}"
+    yield entry("meeting", f"{meeting.display_title_in(version)}, {place}, {meeting.dates}", detail, where=place)
     participation = reverse("meetings:participation", args=[slug])
     for p in meeting.participations.all():
-        name = p.state.name if p.state_id else p.organization.name
-        terms = p.organization.short_name if p.organization_id else ""
+        name = shown(p.state, "name") if p.state_id else shown(p.organization, "name")
+        terms = shown(p.organization, "short_name") if p.organization_id else ""
         yield entry("participant", name, participation, terms=terms, where=p.get_capacity_display())
     agenda = reverse("meetings:agenda", args=[slug])
     for item in meeting.agenda_items.all():
-        text = " ".join(filter(None, [item.display_title, plain(item.annotation)]))
+        text = " ".join(filter(None, [item.display_title_in(version), plain(shown(item, "annotation"))]))
         yield entry("agenda_item", text, f"{agenda}#item-{item.pk}")
     documents = reverse("meetings:documents", args=[slug])
     for document in meeting.documents.all():
         yield entry(
             "document",
-            f"{document.symbol} {document.title}",
+            f"{document.symbol} {shown(document, 'title')}",
             f"{documents}#document-{document.pk}",
             document=document,
             terms=" ".join(symbol_parts(document.symbol)),
@@ -225,14 +234,14 @@ def report_entries(meeting, token, entry):
             elif isinstance(block, doc.Paragraph):
                 paragraph, lettered = block, 0
                 where = _("paragraph %(number)s") % {"number": block.number}
-                text = doc.plain_text(block.content)
+                text = doc.plain_text(block.content, originals=True)
                 yield entry(kind, text, f"{report_url}#{block.anchor}", number=str(block.number), where=where)
             elif isinstance(block, doc.Subparagraph) and paragraph is not None:
                 letter = block.label.strip("()")
                 where = _("paragraph %(number)s %(letter)s") % {"number": paragraph.number, "letter": block.label}
                 url = f"{report_url}#{subparagraph_anchor(paragraph, lettered)}"
                 lettered += 1
-                text = doc.plain_text(block.content)
+                text = doc.plain_text(block.content, originals=True)
                 number = f"{paragraph.number} ({letter})"
                 yield entry("recommendation" if in_outcome else kind, text, url, number=number, where=where)
             elif isinstance(block, doc.OfficerList):

@@ -78,7 +78,7 @@ def test_the_report_is_a_file_of_its_row_once_adopted(client, demo_meeting):
 def test_the_documents_rapporteur_writes_are_offered_in_the_original_language_and_in_complete_translations(
     client, demo_meeting
 ):
-    from public.document_files import generated_languages
+    from report.downloads import complete_languages
     from report.language_versions import texts_of
 
     part = demo_meeting.documents.get(symbol="A/CONF.234/RPM.2/L.2/Add.1")
@@ -91,8 +91,8 @@ def test_the_documents_rapporteur_writes_are_offered_in_the_original_language_an
         field = f"{text.field}_fr"
         setattr(text.record, field, getattr(text.record, f"{text.field}_en") or "Texte")
         text.record.save(update_fields=[field])
-    assert generated_languages(demo_meeting) == ["en", "fr"]
+    assert complete_languages(demo_meeting) == ["en", "fr"]
 
     # A Spanish meeting's documents are always offered in Spanish, its drafting language, however incomplete.
     demo_meeting.original_language = Meeting.Language.SPANISH
-    assert generated_languages(demo_meeting) == ["en", "fr", "es"]
+    assert complete_languages(demo_meeting) == ["en", "fr", "es"]

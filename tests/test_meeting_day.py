@@ -107,7 +107,7 @@ def test_a_day_without_a_plenary_meeting_is_not_found(client, demo_meeting):
 
 def test_the_day_page_gives_each_items_documents_with_their_files(client, demo_meeting):
     html = page(client, demo_meeting, "meetings:day", day="2019-03-28")
-    assert "Thursday 28 March 2019" in html
+    assert "Thursday, 28 March 2019" in html
     assert "Plenary meeting 5" in html and "Plenary meeting 6" in html and "Plenary meeting 4" not in html
     assert 'href="/en/meetings/western-asia-2019/draft/L.2.docx"' in html
 
@@ -115,11 +115,11 @@ def test_the_day_page_gives_each_items_documents_with_their_files(client, demo_m
 def test_the_meeting_page_shows_the_day_before_during_and_after(client, demo_meeting, at):
     at(2019, 3, 1, 12, 0)
     html = page(client, demo_meeting, "meetings:detail")
-    assert "The meeting opens on Tuesday 26 March 2019" in html and "Plenary meeting 2" in html
+    assert "The meeting opens on Tuesday, 26 March 2019" in html and "Plenary meeting 2" in html
     caches["pages"].clear()  # the page cache keeps a page for the day; these are other days
     at(2019, 3, 27, 11, 0)
     html = page(client, demo_meeting, "meetings:detail")
-    assert "Today, Wednesday 27 March 2019" in html
+    assert "Today, Wednesday, 27 March 2019" in html
     assert "Plenary meeting 3" in html and "Plenary meeting 4" in html and "Plenary meeting 5" not in html
     caches["pages"].clear()
     at(2019, 3, 29, 11, 0)

@@ -35,7 +35,7 @@ def test_meeting_page_gives_venue_dates_status_officers_and_links(client, demo_m
     page = client.get(url("meetings:detail", demo_meeting)).content.decode()
     assert '<h1 dir="auto">Western Asia Regional Preparatory Meeting for the Fourteenth United Nations Congress' in page
     assert "Beirut, Lebanon" in page
-    assert "26 March 2019 – 28 March 2019" in page
+    assert "26–28 March 2019" in page
     assert "Closed" in page
     assert "Zakaria Alansari (Kuwait)" in page
     for name in ("meetings:agenda", "meetings:programme", "meetings:documents", "meetings:participation"):
@@ -60,7 +60,7 @@ def test_agenda_shows_items_sub_items_and_their_documents(client, demo_meeting):
 
 def test_programme_lists_plenary_meetings_by_day_with_items_taken_up(client, demo_meeting):
     page = client.get(url("meetings:programme", demo_meeting)).content.decode()
-    assert "Tuesday 26 March 2019" in page
+    assert "Tuesday, 26 March 2019" in page
     assert "10:00–13:00" in page
     assert "Plenary meeting 1" in page
     assert page.index("Plenary meeting 1") < page.index("Election of officers") < page.index("Plenary meeting 2")

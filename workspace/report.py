@@ -156,7 +156,7 @@ class ReportScreenMixin:
             return _("Save the meeting first.")
         rows = (
             (symbol, format_html_join(" · ", '<a href="{}">{}</a>', ((url, name) for name, url in files)))
-            for symbol, files in report_downloads(meeting)
+            for symbol, files, _note in report_downloads(meeting)
         )
         return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}</li>", rows))
 

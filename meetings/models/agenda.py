@@ -3,11 +3,14 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from congress.models import Topic
 from core.models import Versioned
+from languages import report_language
 from languages.codes import COPY_LANGUAGES
+from languages.versions import shown_text, text_in
 from meetings.models.text import MARKUP_HELP
 
 
@@ -76,10 +79,16 @@ class AgendaItem(Versioned):
 
     @property
     def display_title(self):
-        """The title in the reader's language; else the Congress topic's; else the title as drafted, in
-        whichever language the meeting wrote it (a Spanish meeting's item not yet translated into English)."""
-        if self.title:
-            return self.title
+        """The title in the reader's language (the active one)."""
+        return self.display_title_in(report_language(translation.get_language()) or "en")
+
+    def display_title_in(self, language):
+        """The title in `language`; else the Congress topic's; else the title as drafted, in whichever language
+        the meeting wrote it (a Spanish meeting's item not yet translated into English)."""
+        if title := text_in(self, "title", language):
+            return title
         if self.topic_id:
-            return self.topic.title
-        return next((copy for code in COPY_LANGUAGES if (copy := getattr(self, f"title_{code}", None))), "")
+            return self.topic.title_in(language)
+        return shown_text(self, "title", language)[0] or next(
+            (copy for code in COPY_LANGUAGES if (copy := getattr(self, f"title_{code}", None))), ""
+        )

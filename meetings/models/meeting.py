@@ -12,10 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from congress.models import Congress, RegionalCommission, State
 from core.models import Versioned
+from languages import report_language
 from languages.codes import Language as ReportLanguage
-from languages.dates import django_date_range
+from languages.dates import date_range
 from languages.grammar import fill
-from languages.versions import text_in
+from languages.versions import shown_text, text_in
 from meetings.models.documents import Document
 from meetings.models.queries import MeetingQuerySet
 
@@ -245,14 +246,21 @@ class Meeting(Versioned):
 
     @property
     def display_title(self):
-        """The title in the reader's language, from the translated region and Congress title."""
+        """The title in the reader's language (the active one)."""
+        return self.display_title_in(report_language(translation.get_language()) or "en")
+
+    def display_title_in(self, language):
+        """The title in `language`, the words from the catalogue, the region and the Congress's title in that
+        language or else in their original."""
         # xgettext:no-python-brace-format
         template = gettext("{region} Regional Preparatory Meeting for the {congress}")
-        return fill(template, translation.get_language(), region=self.region, congress=self.congress.title)
+        region, congress = shown_text(self, "region", language)[0], shown_text(self.congress, "title", language)[0]
+        return fill(template, language, region=region, congress=congress)
 
     @property
     def dates(self):
-        return django_date_range(self.start_date, self.end_date)
+        """ "from 26 to 28 March 2019" in the reader's language (the active one)."""
+        return date_range(self.start_date, self.end_date, report_language(translation.get_language()) or "en")
 
     def draft_report_parts(self):
         """The draft report and its addenda (L.2, L.2/Add.1, …), in order, from the documents as loaded."""

@@ -3,10 +3,13 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from core.models import Versioned
-from languages.dates import django_long_date, ordinal
+from languages import report_language
+from languages.dates import long_date, session_ordinal
 
 
 class Session(Versioned):
@@ -43,7 +46,11 @@ class Session(Versioned):
         ]
 
     def __str__(self):
-        return f"{ordinal(self.number)} meeting, {django_long_date(self.date)}"
+        language = report_language(translation.get_language()) or "en"
+        return pgettext("plenary meeting", "%(ordinal)s meeting, %(date)s") % {
+            "ordinal": session_ordinal(self.number, language),
+            "date": long_date(self.date, language),
+        }
 
     def clean(self):
         meeting = self.meeting if self.meeting_id else None

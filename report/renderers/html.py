@@ -1,11 +1,14 @@
 """The report as HTML: a fragment for the site's report page, or a standalone file for download."""
 
+from contextvars import ContextVar
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import pgettext
 
 import languages
 from report import document as doc
@@ -14,6 +17,8 @@ from report.renderers.base import filename_for
 from report.typography import with_no_break_spaces
 
 EMBLEM_URL = "../report/un-emblem.svg"  # as report.css refers to it
+# Set while the site's report page is rendered: untranslated texts show their original (render_fragment).
+SHOW_ORIGINALS = ContextVar("show_originals", default=False)
 LISTS = (doc.Subparagraph, doc.OfficerList, doc.AgendaList, doc.Table)
 HEADING_TAGS = {doc.Section.CHAPTER: 2, doc.Section.ANNEX: 2, doc.Section.SECTION: 3, doc.Section.SUBSECTION: 4}
 
@@ -34,15 +39,22 @@ def render(report):
     return filename_for(report.symbol, "html"), "text/html; charset=utf-8", page.encode()
 
 
-def render_fragment(report):
+def render_fragment(report, *, originals=False):
     """The report's body with its masthead and a linked contents list, as safe HTML.
 
     The UN emblem is the masthead's background image (report.css), so it is decoration to a screen
     reader and an artifact in the tagged PDF, and the report's HTML holds no <img>.
+
+    With `originals` (the site's report page), a text not yet translated shows its original, marked as such
+    with its own language and direction; the official files (PDF, the HTML download) print the marker.
     """
     report = with_no_break_spaces(report)
-    parts = [masthead(report), contents(report) if report.has_contents else ""]
-    parts.extend(section_html(section) for section in report.sections)
+    shown = SHOW_ORIGINALS.set(originals)
+    try:
+        parts = [masthead(report), contents(report) if report.has_contents else ""]
+        parts.extend(section_html(section) for section in report.sections)
+    finally:
+        SHOW_ORIGINALS.reset(shown)
     return format_html(
         '<article class="un-report" lang="{}" dir="{}">{}</article>',
         report.language,
@@ -199,11 +211,26 @@ def inlines_html(content):
                 parts.append(format_html("<em>{}</em>", inline.text))
             case doc.Symbol():
                 parts.append(format_html('<a class="symbol" href="{}">{}</a>', inline.url, inline.symbol))
+            case doc.Untranslated() if SHOW_ORIGINALS.get() and inline.original:
+                parts.append(original_html(inline))
             case doc.Untranslated():
                 parts.append(format_html('<span class="untranslated">{}</span>', inline.text))
             case _:
                 parts.append(format_html("{}", inline.text))
     return mark_safe("".join(parts))
+
+
+def original_html(missing):
+    """A text not translated into the page's language, shown in its original language and said to be so."""
+    name = translation.get_language_info(languages.django_language(missing.language))["name_translated"]
+    label = pgettext("site", "Not yet translated; the original, in %(language)s:") % {"language": name}
+    return format_html(
+        '<span class="original-text"><span class="original-label">{}</span> <span lang="{}" dir="{}">{}</span></span>',
+        label,
+        languages.django_language(missing.language),
+        languages.direction(missing.language),
+        inlines_html(missing.original),
+    )
 
 
 def block_html(block, subheading_level):
