@@ -12,10 +12,12 @@ the others may stay empty until translated.
 """
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from core.history import translated_fields
+from languages import versions
 from languages.codes import field_suffix
 
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
@@ -27,15 +29,9 @@ def translated_name(db_field):
 
 
 def original_language_of(obj):
-    """The language a record was drafted in: its meeting's original language, English for anything else."""
-    for path in ((), ("meeting",), ("discussion", "meeting")):
-        record = obj
-        for step in path:
-            record = getattr(record, step, None) if record is not None else None
-        language = getattr(record, "original_language", None)
-        if language:
-            return field_suffix(language)
-    return field_suffix(DEFAULT_LANGUAGE)
+    """The copy suffix of the language a record was drafted in: its meeting's original language, English for
+    anything else (languages.versions.original_language_of)."""
+    return field_suffix(versions.original_language_of(obj) if obj is not None else DEFAULT_LANGUAGE)
 
 
 class LanguageVersionsMixin:
@@ -47,8 +43,25 @@ class LanguageVersionsMixin:
     other_languages_in_rows = True
 
     def original_language(self, request, obj):
-        """For a model admin `obj` is the record, for an inline its parent: both lead to the meeting."""
-        return original_language_of(obj)
+        """For a model admin `obj` is the record, for an inline its parent: both lead to the meeting. A new
+        record (an add page, reached from the meeting's workspace with ?meeting=…) takes the meeting it is for."""
+        return original_language_of(obj if obj is not None else self.meeting_being_added_to(request))
+
+    def meeting_being_added_to(self, request):
+        """The meeting an add page is for, from its address or its form, if the model belongs to a meeting."""
+        meetings = None
+        for model in (self.model, getattr(self, "parent_model", None)):  # an inline's parent has the meeting
+            try:
+                meetings = model._meta.get_field("meeting").related_model
+                break
+            except (FieldDoesNotExist, AttributeError):
+                continue
+        pk = request.POST.get("meeting") or request.GET.get("meeting")
+        if meetings is None:
+            return None
+        if not pk or not str(pk).isdigit():
+            return None
+        return meetings._default_manager.filter(pk=pk).first()
 
     def _copies(self):
         """{per-language copy: (translated field, its language)} for this admin's model."""

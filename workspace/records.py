@@ -10,6 +10,7 @@ from modeltranslation.admin import TranslationAdmin
 from modeltranslation.settings import DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 
+from languages.admin import LanguageVersionsMixin
 from meetings.models import AgendaItem
 from workflow.admin import ContentAdmin
 
@@ -34,7 +35,7 @@ def topic_with_congress(topic):
     return f"{topic.title} ({topic.congress.short_title or topic.congress})"
 
 
-class OwnPageOfAMeetingRecord(ContentAdmin, TranslationAdmin):
+class OwnPageOfAMeetingRecord(LanguageVersionsMixin, ContentAdmin, TranslationAdmin):
     """A plenary meeting or an agenda item on its own page: every language of its titles, and its history.
 
     Reached from the row's "Change" link in the meeting's workspace, so not listed on the admin's index.
