@@ -11,7 +11,7 @@ from core.history import ContentHistory
 from core.models import Versioned
 from languages import report_language
 from languages.grammar import fill
-from languages.versions import shown_text
+from languages.versions import has_text, shown_in_active_language, shown_text
 
 
 class State(Versioned):
@@ -25,7 +25,7 @@ class State(Versioned):
         verbose_name_plural = _("States")
 
     def __str__(self):
-        return self.name
+        return shown_in_active_language(self, "name")
 
 
 class Organization(Versioned):
@@ -58,7 +58,7 @@ class Organization(Versioned):
         verbose_name_plural = _("organizations")
 
     def __str__(self):
-        return self.name
+        return shown_in_active_language(self, "name")
 
     @property
     def report_name(self):
@@ -80,7 +80,7 @@ class RegionalCommission(Versioned):
         verbose_name_plural = _("regional commissions")
 
     def __str__(self):
-        return self.abbreviation
+        return shown_in_active_language(self, "abbreviation")
 
 
 class Congress(Versioned):
@@ -115,7 +115,7 @@ class Congress(Versioned):
         ]
 
     def __str__(self):
-        return self.title
+        return shown_in_active_language(self, "title")
 
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
@@ -138,7 +138,7 @@ class CongressAgendaItem(Versioned):
         ]
 
     def __str__(self):
-        return f"{self.number}. {self.title}"
+        return f"{self.number}. {shown_in_active_language(self, 'title')}"
 
 
 class Workshop(Versioned):
@@ -157,7 +157,10 @@ class Workshop(Versioned):
         ]
 
     def __str__(self):
-        return f"{_('Workshop')} {self.number}: {self.title}"
+        return pgettext("workshop", "Workshop %(number)s: %(title)s") % {
+            "number": self.number,
+            "title": shown_in_active_language(self, "title"),
+        }
 
 
 class Topic(Versioned):
@@ -217,15 +220,19 @@ class Topic(Versioned):
         """The heading in the reader's language (the active one)."""
         return self.title_in(report_language(translation.get_language()) or "en")
 
-    def title_in(self, language, text=None):
+    def title_in(self, language, text=None, short=False):
         """The heading a report gives the topic, as the discussion guide clusters it, in `language`: the words
         from the catalogues (context "report"), the names from `text(record, field)`, by default each record's
-        copy in that language or else its original's (the report passes its own, which marks what is missing)."""
+        copy in that language or else its original's (the report passes its own, which marks what is missing).
+        `short`: the main theme's heading names the Congress by its short title."""
         text = text or (lambda record, field: shown_text(record, field, language)[0])
         if self.kind == self.Kind.MAIN_THEME:
             # xgettext:no-python-brace-format
             template = pgettext("report", "Main theme of the {congress}: “{theme}”")
-            congress, theme = text(self.congress, "title"), text(self.congress, "main_theme")
+            congress = text(
+                self.congress, "short_title" if short and has_text(self.congress, "short_title") else "title"
+            )
+            theme = text(self.congress, "main_theme")
             return fill(template, language, congress=congress, theme=theme)
         title = pgettext("report", "%(title)s (agenda item %(number)s)") % {
             "title": text(self.agenda_item, "title"),
@@ -258,4 +265,4 @@ class StandardParagraph(Versioned):
         verbose_name_plural = _("standard paragraphs")
 
     def __str__(self):
-        return self.text[:80]
+        return shown_in_active_language(self, "text")[:80]

@@ -10,6 +10,8 @@ import re
 
 from django.db import models
 
+from core.history import translated_fields
+
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 # The project's own apps: their text is what the report and the site are written from.
 APPS = {"congress", "meetings", "recommendations", "workflow"}
@@ -23,8 +25,10 @@ def clean_on_save(sender, instance, **kwargs):
     """pre_save: a record of the project's apps keeps no control character in any of its texts."""
     if sender._meta.app_label not in APPS:
         return
+    # A translated field's own name opens the active language's copy: each copy is cleaned as a field of its own.
+    doors = set(translated_fields(sender))
     for field in sender._meta.concrete_fields:
-        if isinstance(field, (models.CharField, models.TextField)):
+        if isinstance(field, (models.CharField, models.TextField)) and field.name not in doors:
             value = getattr(instance, field.attname, None)
             if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
                 setattr(instance, field.attname, without_control_characters(value))

@@ -21,6 +21,7 @@ from congress.models import (
     Topic,
     Workshop,
 )
+from core.history import translated_fields
 from demo import titles
 from languages.names import load_names
 from meetings.models import (
@@ -72,9 +73,15 @@ ARABIC = {
 _loaded = {}
 
 
+def english_copies(model, fields):
+    """The data file is English: a translated field's value goes to its English copy, named as such."""
+    translated = translated_fields(model)
+    return {f"{name}_en" if name in translated else name: value for name, value in fields.items()}
+
+
 def upsert(model, defaults=None, **lookup):
     """`update_or_create` that saves only what differs, so an unchanged row gets no new version or history."""
-    defaults = defaults or {}
+    defaults, lookup = english_copies(model, defaults or {}), english_copies(model, lookup)
     obj = model.objects.filter(**lookup).first()
     if obj is None:
         obj = model.objects.create(**lookup, **defaults)
@@ -134,7 +141,7 @@ def load_demo_meeting(*, data_file=DATA_FILE, reset=False):
 
 
 def load_data(data):
-    states = {name: State.objects.get_or_create(name=name)[0] for name in data["states"]}
+    states = {name: State.objects.get_or_create(name_en=name)[0] for name in data["states"]}
     organizations = {}
     for row in data["organizations"]:
         organizations[row["name"]], _ = upsert(
@@ -224,6 +231,8 @@ def load_meeting(data, congress, commission, topics, states, organizations):
             # A plausible date, not from the published text: see "issue_dates_note" in the data.
             "report_issued_on": date.fromisoformat(data["report_issued_on"]),
             "is_published": True,
+            # The published report heads its one annex "Annex I".
+            "sole_annex_numbered": True,
             "time_zone": "Asia/Beirut",
             "region_ar": ARABIC["region"],
             "venue_city_ar": ARABIC["venue_city"],

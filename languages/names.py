@@ -57,11 +57,11 @@ def _load(replace, state_file, organization_file):
     )
     result = LoadedNames()
     states = json.loads(Path(state_file).read_text(encoding="utf-8"))["states"]
-    existing = {state.name_en: state for state in State.objects.all()}
+    existing = {state.name_en: state for state in State.objects.order_by("pk")}
     for row in states:
         state = existing.get(row["en"])
         if state is None:
-            state = State(name=row["en"], name_en=row["en"])
+            state = State(name_en=row["en"])
             result.created.append(row["en"])
         written = _fill(state, {f"name_{language}": row[language] for language in LANGUAGES}, replace)
         if written or state.pk is None:
@@ -69,12 +69,12 @@ def _load(replace, state_file, organization_file):
         result.filled += written
 
     data = json.loads(Path(organization_file).read_text(encoding="utf-8"))
-    commissions = {commission.abbreviation_en: commission for commission in RegionalCommission.objects.all()}
+    commissions = {commission.abbreviation_en: commission for commission in RegionalCommission.objects.order_by("pk")}
     for row in data["regional_commissions"]:
         english = row["en"]
         commission = commissions.get(english["abbreviation"])
         if commission is None:
-            commission = RegionalCommission(name=english["name"], abbreviation=english["abbreviation"])
+            commission = RegionalCommission(name_en=english["name"], abbreviation_en=english["abbreviation"])
             result.created.append(english["abbreviation"])
         values = {
             f"{attribute}_{language}": row.get(language, {}).get(attribute)
@@ -86,7 +86,7 @@ def _load(replace, state_file, organization_file):
             commission.save()
         result.filled += written
 
-    organizations = {organization.name_en: organization for organization in Organization.objects.all()}
+    organizations = {organization.name_en: organization for organization in Organization.objects.order_by("pk")}
     for row in data["organizations"]:
         organization = organizations.get(row["en"]["name"])
         if organization is None:

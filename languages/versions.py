@@ -60,6 +60,13 @@ def original_text(record, field, besides=None):
     return "", ""
 
 
+def shown_in_active_language(record, field):
+    """shown_text in the language of the page or the admin being written (the active one): for __str__ and labels."""
+    from django.utils import translation
+
+    return shown_text(record, field, report_language(translation.get_language()) or REGISTRY_LANGUAGE)[0]
+
+
 def shown_text(record, field, language):
     """(text, its language) for a reader of `language`: the text in that language, or else an original's,
     which the page marks as such (lang, dir and a label); ("", language) when there is none at all."""

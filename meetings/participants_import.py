@@ -11,6 +11,7 @@ from uuid import uuid4
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
@@ -19,6 +20,7 @@ from import_export.results import Result
 from import_export.tmp_storages import BaseStorage
 
 from congress.models import Organization, State
+from languages.codes import COPY_LANGUAGES
 from meetings.models import Delegate, Meeting, Participation
 from workflow.roles import frozen_message
 
@@ -32,6 +34,11 @@ CAPACITIES = {
 MAX_ROWS = 1000
 PENDING_KEY = "pending_participants_import"
 _session = contextvars.ContextVar("participants_import_session", default=None)
+
+
+def named(name):
+    """A filter on a registry's records: those with this name in any of the six languages, whatever the case."""
+    return Q(*[Q(**{f"name_{code}__iexact": name}) for code in COPY_LANGUAGES], _connector=Q.OR)
 
 
 class PendingImportMissing(Exception):
@@ -169,8 +176,9 @@ class DelegateResource(resources.ModelResource):
         capacity = CAPACITIES.get(capacity_text)
         if capacity is None and capacity_text:
             errors.append(_("Capacity is “%(value)s”: write member or observer.") % {"value": capacity_text})
-        state = State.objects.filter(name__iexact=entity_name).first()
-        organization = None if state else Organization.objects.filter(name__iexact=entity_name).first()
+        # The name as any language writes it: a list may come in English or in the meeting's language.
+        state = State.objects.filter(named(entity_name)).order_by("pk").first()
+        organization = None if state else Organization.objects.filter(named(entity_name)).order_by("pk").first()
         if not capacity_text:
             # A blank cell changes nothing: the delegation keeps its capacity; a new one needs it said.
             existing = Participation.objects.filter(

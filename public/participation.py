@@ -3,30 +3,40 @@ paragraphs group them, each group under a heading in the singular or the plural 
 
 from django.utils.translation import npgettext
 
+import languages
 from congress.models import Organization
+from languages.versions import shown_text
 from meetings.models import Participation
 
 
-def represented_by_category(meeting):
-    """[(category heading, names)] in the order of a report's attendance paragraphs; reads prefetched participations."""
+def represented_by_category(meeting, language):
+    """[(category heading, names)] in the order of a report's attendance paragraphs, the names in `language` (or
+    their original) and the States in that language's alphabetical order; reads prefetched participations."""
     participations = list(meeting.participations.all())
+
+    def name(record):
+        return shown_text(record, "name", language)[0]
+
+    def organization_name(organization):
+        """Its acronym if it has one, else its name: as the report lists it."""
+        return shown_text(organization, "short_name", language)[0] or name(organization)
+
     groups = [
-        (
-            "members",
-            [p.state.name for p in participations if p.capacity == Participation.Capacity.MEMBER],
-        ),
+        ("members", [name(p.state) for p in participations if p.capacity == Participation.Capacity.MEMBER]),
         (
             "observer_states",
-            [p.state.name for p in participations if p.state_id and p.capacity == Participation.Capacity.OBSERVER],
+            [name(p.state) for p in participations if p.state_id and p.capacity == Participation.Capacity.OBSERVER],
         ),
     ]
+    collator = languages.collator(language)
     organizations = sorted(
-        (p.organization for p in participations if p.organization_id), key=lambda o: (o.precedence, o.name)
+        (p.organization for p in participations if p.organization_id),
+        key=lambda o: (o.precedence, collator.getSortKey(organization_name(o))),
     )
     for category in Organization.Category:
-        groups.append((category, [o.report_name for o in organizations if o.category == category]))
+        groups.append((category, [organization_name(o) for o in organizations if o.category == category]))
     return [
-        (category_heading(label, len(names)), sorted(names) if index < 2 else names)
+        (category_heading(label, len(names)), languages.sorted_names(names, language) if index < 2 else names)
         for index, (label, names) in enumerate(groups)
         if names
     ]

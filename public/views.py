@@ -7,14 +7,15 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModi
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from caching import content_version
 from caching.page_cache import MEETING, SITE, cached_page
-from languages import report_language
+from languages import django_language, report_language
 from meetings import visibility
 from meetings.models import Document, Meeting
 from meetings.uploads import content_type_for
@@ -211,7 +212,7 @@ def document_file(request, slug, pk, language):
 @cached_page(MEETING)
 def participation(request, slug):
     meeting = visible_meeting(request, Meeting.objects.for_participation(), slug)
-    groups = represented_by_category(meeting)
+    groups = represented_by_category(meeting, page_language())
     return render(request, "meetings/participation.html", {"meeting": meeting, "represented": groups})
 
 
@@ -260,8 +261,21 @@ def report(request, slug):
             else report_html,
             "has_contents": document.has_contents,
             "downloads": report_downloads(meeting, request.user, page_language()),
+            "originals_note": originals_note(document, meeting),
         },
     )
+
+
+def originals_note(document, meeting):
+    """What the badge on a text not yet translated means, once for the page; "" when every text is translated."""
+    if not document.missing_texts:
+        return ""
+    language = translation.get_language_info(get_language())["name_translated"]
+    return pgettext(
+        "site",
+        "Texts not yet translated into %(language)s are shown in their original language, marked with its code "
+        "(%(code)s).",
+    ) % {"language": language, "code": django_language(meeting.original_language).upper()}
 
 
 def report_download(request, slug, extension):

@@ -8,7 +8,7 @@ from django.utils.translation import pgettext_lazy
 
 from congress.models import Topic
 from core.models import Versioned
-from languages.versions import text_in
+from languages.versions import shown_in_active_language, text_in
 from meetings.models import MARKUP_HELP, Meeting
 
 
@@ -79,7 +79,7 @@ class SummaryParagraph(Versioned):
         verbose_name_plural = _("summary of deliberations")
 
     def __str__(self):
-        return self.text[:80]
+        return shown_in_active_language(self, "text")[:80]
 
 
 class Recommendation(Versioned):
@@ -101,4 +101,4 @@ class Recommendation(Versioned):
         verbose_name_plural = _("recommendations")
 
     def __str__(self):
-        return self.text[:80]
+        return shown_in_active_language(self, "text")[:80]

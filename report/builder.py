@@ -101,8 +101,10 @@ class ReportBuilder(ProceedingsChapters):
             chapter.label = languages.chapter_label(number, language)
             chapter.anchor = f"chapter-{languages.chapter_anchor(number)}"
         annexes = [annex for annex in (self.list_of_documents(),) if annex.children]
+        sole = len(annexes) == 1 and not meeting.sole_annex_numbered
         for number, annex in enumerate(annexes):
-            annex.label = pgettext("report", "Annex %(number)s") % {"number": languages.annex_number(number, language)}
+            numbered = pgettext("report", "Annex %(number)s") % {"number": languages.annex_number(number, language)}
+            annex.label = pgettext("report", "Annex") if sole else numbered
             annex.anchor = f"annex-{languages.chapter_anchor(number)}"
         # xgettext:no-python-brace-format
         template = pgettext("report", "Report of the {meeting}, held in {city} {dates}")
@@ -136,13 +138,17 @@ class ReportBuilder(ProceedingsChapters):
         return date_range(self.meeting.start_date, self.meeting.end_date, self.language)
 
     def congress_place_and_dates(self):
-        """ "Kyoto, Japan, 20–27 April 2020"; Spanish "Kyoto (Japón), 20 a 27 de abril de 2020"."""
+        """ "Kyoto, Japan, 20–27 April 2020"; Spanish "Kyoto (Japón), 20 a 27 de abril de 2020"; without the
+        country where the meeting says so ("Doha, 12 a 19 de abril de 2015")."""
         congress = self.congress
-        return pgettext("report", "%(city)s, %(country)s, %(dates)s") % {
+        values = {
             "city": self.texts.plain(congress, "host_city"),
-            "country": self.texts.name(congress.host_country),
             "dates": date_range(congress.start_date, congress.end_date, self.language, style="dash"),
         }
+        if not self.meeting.congress_line_with_country:
+            return pgettext("report", "%(city)s, %(dates)s") % values
+        values["country"] = self.texts.name(congress.host_country)
+        return pgettext("report", "%(city)s, %(country)s, %(dates)s") % values
 
     # Building blocks ----------------------------------------------------------------------
 
@@ -181,7 +187,7 @@ class ReportBuilder(ProceedingsChapters):
 
     def topic_title(self, topic):
         """The heading a report gives a Congress topic (Topic.title_in), its names as this version has them."""
-        return topic.title_in(self.language, text=self.texts.plain)
+        return topic.title_in(self.language, text=self.texts.plain, short=self.meeting.main_theme_short_congress)
 
     # Chapter I ----------------------------------------------------------------------------
 

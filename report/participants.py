@@ -7,7 +7,9 @@ organization with its delegates, the head of delegation first. It names people, 
 
 from django.utils import translation
 
+import languages
 from congress.models import Organization
+from languages.versions import shown_text
 from meetings.models import Participation
 from report.document import Line, Report, Section, Text
 from report.wording import TextsInLanguage, document_words, meeting_lines
@@ -52,7 +54,8 @@ def build_participants_list(meeting, document=None):
             chapter = Section(Section.CHAPTER, "", title, anchor)
             for number, participation in enumerate(delegations, start=1):
                 lines = [Line((Text(delegate_line(delegate)),)) for delegate in participation.delegates.all()]
-                name = participation.state.name if participation.state_id else participation.organization.name
+                record = participation.state if participation.state_id else participation.organization
+                name = shown_text(record, "name", "en")[0]
                 chapter.children.append(Section(Section.SECTION, "", name, f"{anchor}-{number}", lines))
             chapters.append(chapter)
         return Report(
@@ -72,17 +75,23 @@ def build_participants_list(meeting, document=None):
         )
 
 
+def name_of(record):
+    """A registry's name in English, the list's language (or its original where none is entered)."""
+    return shown_text(record, "name", "en")[0]
+
+
 def delegations_by_section(meeting):
     """[(section title, participations)], in the order of the attendance paragraphs; empty sections left out."""
     participations = list(meeting.participations.all())
-    states = sorted((p for p in participations if p.state_id), key=lambda p: p.state.name)
+    english = languages.collator("en")
+    states = sorted((p for p in participations if p.state_id), key=lambda p: english.getSortKey(name_of(p.state)))
     organizations = sorted(
         (p for p in participations if p.organization_id),
-        key=lambda p: (p.organization.precedence, p.organization.name),
+        key=lambda p: (p.organization.precedence, english.getSortKey(name_of(p.organization))),
     )
     sections = [
         (
-            f"States members of the {meeting.regional_commission.name}",
+            f"States members of the {name_of(meeting.regional_commission)}",
             [p for p in states if p.capacity == Participation.Capacity.MEMBER],
         ),
         ("States represented by observers", [p for p in states if p.capacity == Participation.Capacity.OBSERVER]),

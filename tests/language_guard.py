@@ -128,7 +128,10 @@ class LanguageGuard:
 
         def rewrite_order(model, lookup_key):
             rewritten = original_order(model, lookup_key)
-            if rewritten != lookup_key:
+            # The model's own Meta.ordering ("name": lists in the order of the names as they are read) is a
+            # declaration, applied to every query of the model; an order_by() in the code is a use.
+            declared = str(lookup_key).lstrip("-") in {str(key).lstrip("-") for key in model._meta.ordering}
+            if rewritten != lookup_key and not declared:
                 guard.record(f"{model.__name__}.{lookup_key}", "ordering")
             return rewritten
 

@@ -45,7 +45,8 @@ def first_copies(html):
 def pages_of(meeting):
     """Every add and change page reached from the meeting's workspace."""
     discussion = meeting.discussions.first()
-    topic = TopicFactory(congress=meeting.congress)
+    # A topic not discussed yet, to add from the Deliberations screen (its item's number clear of the agenda's).
+    topic = TopicFactory(congress=meeting.congress, agenda_item__number=97, workshop=None)
     pages = [reverse("admin:meetings_meeting_change", args=[meeting.pk])]
     pages += [
         reverse("admin:meetings_meeting_part", args=[meeting.pk, part])

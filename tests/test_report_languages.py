@@ -346,8 +346,8 @@ def test_the_report_page_and_downloads_of_each_language_prefix_give_that_version
     # (the official files print the marker: the text file below, and tests/test_demo_languages.py).
     introduction = re.search(r'<p id="para-1" class="numbered">.*?</p>', spanish, re.DOTALL)[0]
     assert "Índice" in spanish and "[Texto no traducido]" not in introduction
-    assert '<span class="original-text"><span class="original-label">' in introduction
-    assert '<span lang="ar" dir="rtl">عقد الاجتماع في بيروت' in introduction
+    assert '<span class="in-original" lang="ar" dir="rtl">عقد الاجتماع في بيروت' in introduction
+    assert '<p class="originals-note">Los textos aún no traducidos al ' in spanish
     text = client.get(page_address("meetings:report_download", meeting, "zh-hans", extension="txt")).content
     assert "目录" in text.decode()
 

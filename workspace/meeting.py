@@ -143,7 +143,15 @@ class MeetingAdmin(
         Part(
             "report",
             _("Report and draft parts"),
-            fields=["downloads", "participants_list", "report_issued_on", "report_job_number"],
+            fields=[
+                "downloads",
+                "participants_list",
+                "report_issued_on",
+                "report_job_number",
+                "sole_annex_numbered",
+                "congress_line_with_country",
+                "main_theme_short_congress",
+            ],
             readonly=["downloads", "participants_list"],
             inlines=[ReportPartAssignmentInline],
             needs=[("draft_parts", _("part of the draft report"))],

@@ -11,6 +11,7 @@ from modeltranslation.settings import DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 
 from languages.admin import LanguageVersionsMixin
+from languages.versions import shown_in_active_language
 from meetings.models import AgendaItem
 from workflow.admin import ContentAdmin
 
@@ -32,7 +33,7 @@ def next_number(model, request, field):
 
 def topic_with_congress(topic):
     """A topic as choices offer it: with its Congress, so that two Congresses' topics are told apart."""
-    return f"{topic.title} ({topic.congress.short_title or topic.congress})"
+    return f"{topic.title} ({shown_in_active_language(topic.congress, 'short_title') or topic.congress})"
 
 
 class OwnPageOfAMeetingRecord(LanguageVersionsMixin, ContentAdmin, TranslationAdmin):

@@ -11,9 +11,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
+from languages import report_language
 from meetings.models import Delegate, Document, Meeting, ReportPartAssignment
 from report.builder import build_report
 from report.downloads import FORMAT_NAMES, file_response, rendered, report_downloads
@@ -146,7 +147,9 @@ class ReportScreenMixin:
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
         if isinstance(inline, ReportPartAssignmentInline):
             # The sections a part can take are those the report has now, so build it once for the page.
-            report = build_report(Meeting.objects.for_report().get(pk=obj.pk)) if obj.pk else None
+            # In the editor's language: the headings they choose among are the ones they read.
+            language = report_language(get_language()) or obj.original_language
+            report = build_report(Meeting.objects.for_report().get(pk=obj.pk), language) if obj.pk else None
             kwargs["form_kwargs"] = {"section_choices": list(section_choices(report)) if report else []}
         return kwargs
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core.history import ContentHistory
 from core.models import Versioned
 from languages.codes import Language as ReportLanguage
+from languages.versions import shown_in_active_language
 from meetings import visibility
 from meetings.uploads import validate_document_upload
 
@@ -60,7 +61,7 @@ class Document(Versioned):
         ]
 
     def __str__(self):
-        return f"{self.symbol} {self.title}"
+        return f"{self.symbol} {shown_in_active_language(self, 'title')}"
 
     # The meeting's own documents are in its series; others (discussion guide, CRPs) in the Congress's.
     OWN_SERIES_KINDS = ("provisional_agenda", "draft_report", "participants")

@@ -134,6 +134,27 @@ class Meeting(Versioned):
     report_job_number = models.CharField(
         _("report job number"), max_length=30, blank=True, help_text=_("As in the footer, e.g. V.19-02154.")
     )
+    # How this meeting's report words what UN reports word in more than one way (report/builder.py).
+    sole_annex_numbered = models.BooleanField(
+        _("number a sole annex"),
+        default=False,
+        help_text=_("A report with one annex heads it “Annex”, as UN reports usually do; tick for “Annex I”."),
+    )
+    congress_line_with_country = models.BooleanField(
+        _("name the Congress's host country"),
+        default=True,
+        help_text=_(
+            "The line under the Congress's name says “Kyoto, Japan”; untick for a city known without it (“Doha”)."
+        ),
+    )
+    main_theme_short_congress = models.BooleanField(
+        _("short name of the Congress in the main theme's heading"),
+        default=False,
+        help_text=_(
+            "The heading of the main theme names the Congress by its short title (“Main theme of the 14th "
+            "Congress …”) instead of its full title."
+        ),
+    )
     report_status = models.CharField(
         _("report"),
         max_length=10,
@@ -242,7 +263,7 @@ class Meeting(Versioned):
 
     @property
     def title(self):
-        return f"{self.region} Regional Preparatory Meeting for the {self.congress.title}"
+        return self.display_title
 
     @property
     def display_title(self):

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Versioned
+from languages.versions import shown_in_active_language
 
 MARKUP_HELP = _("Write *italics* for titles and [A/CONF.234/PM.1] for a document symbol.")
 
@@ -30,4 +31,4 @@ class MeetingParagraph(Versioned):
         verbose_name_plural = _("report paragraphs")
 
     def __str__(self):
-        return self.text[:80]
+        return shown_in_active_language(self, "text")[:80]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from languages.admin import LanguageVersionsMixin, translated_name
+from languages.versions import shown_in_active_language
 from recommendations.models import Discussion, Recommendation, SummaryParagraph
 from workflow import roles
 from workflow.admin import CompactTemplateMixin, ContentAdmin, ContentInlineMixin, SortableStackedInline, is_revert
@@ -145,7 +146,7 @@ class DiscussionAdmin(LanguageVersionsMixin, SortableAdminBase, ContentAdmin, Tr
         if db_field.name == "topic" and formfield is not None:
             # Two Congresses' topics can read alike: each choice names its Congress.
             formfield.label_from_instance = lambda topic: (
-                f"{topic.title} ({topic.congress.short_title or topic.congress})"
+                f"{topic.title} ({shown_in_active_language(topic.congress, 'short_title') or topic.congress})"
             )
         return formfield
 

@@ -58,7 +58,14 @@ def test_a_delegate_finds_agenda_programme_documents_report_then_reads_in_arabic
     expect(page.get_by_role("link", name="بحث")).to_be_visible()
 
     expect(page.locator("#para-56-i")).to_contain_text("برامجه العالمية المتعلقة بالجريمة السيبرانية")
-    expect(page.locator("#para-56-j")).to_contain_text("[نص غير مترجم]")  # "[Text not translated]"
+    # Not yet translated: the English original, in its own language and direction, with a badge ("EN") that the
+    # page's notice explains; never a placeholder.
+    original = page.locator("#para-56-j .in-original")
+    expect(original).to_have_attribute("lang", "en")
+    expect(original).to_contain_text("Encourage the Expert Group to Conduct a Comprehensive Study on Cybercrime")
+    badge = original.evaluate("element => getComputedStyle(element, '::before').content")
+    assert badge not in ("none", "normal", "")
+    expect(page.locator(".originals-note")).to_contain_text("(EN)")
 
     page.get_by_role("link", name="بحث").click()
     page.get_by_role("searchbox").fill("السيبرانية")  # "cyber(crime)"
