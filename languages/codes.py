@@ -61,3 +61,12 @@ def field_suffix(language):
 
 def direction(language):
     return "rtl" if language in RIGHT_TO_LEFT else "ltr"
+
+
+def language_name(language):
+    """The name of a language in the active one, as it stands inside a sentence: "English", "inglés", "anglais",
+    "английский" (Django's names are capitalised for a menu; only English writes them so in running text)."""
+    from django.utils import translation
+
+    name = str(translation.get_language_info(django_language(language))["name_translated"])
+    return name if (translation.get_language() or "en").startswith("en") else name[:1].lower() + name[1:]

@@ -7,7 +7,6 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModi
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from caching import content_version
 from caching.page_cache import MEETING, SITE, cached_page
 from languages import django_language, report_language
+from languages.codes import language_name
 from meetings import visibility
 from meetings.models import Document, Meeting
 from meetings.uploads import content_type_for
@@ -270,7 +270,7 @@ def originals_note(document, meeting):
     """What the badge on a text not yet translated means, once for the page; "" when every text is translated."""
     if not document.missing_texts:
         return ""
-    language = translation.get_language_info(get_language())["name_translated"]
+    language = language_name(get_language())
     return pgettext(
         "site",
         "Texts not yet translated into %(language)s are shown in their original language, marked with its code "

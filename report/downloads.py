@@ -12,6 +12,7 @@ from django.utils.translation import pgettext
 
 from caching import content_version
 from languages import REPORT_LANGUAGES, django_language, report_language
+from languages.codes import language_name
 from meetings import visibility
 from report.language_versions import translation_status
 from report.renderers import EXTENSIONS, RENDERERS
@@ -79,10 +80,7 @@ def report_downloads(meeting, user=None, language=None):
     offered, note = language, ""
     if language is not None and language not in complete_languages(meeting):
         offered = meeting.original_language
-        names = {
-            code: translation.get_language_info(django_language(code))["name_translated"]
-            for code in (language, offered)
-        }
+        names = {code: language_name(code) for code in (language, offered)}
         note = pgettext("site", "In %(original)s, the original: the %(language)s version is not complete yet.") % {
             "original": names[offered],
             "language": names[language],

@@ -2,11 +2,11 @@
 record's text in the reader's language, or else in its original, marked as such."""
 
 from django import template
-from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import get_language, pgettext
 
 from languages import date_range, direction, django_language, long_date, report_language
+from languages.codes import language_name
 from languages.dates import day_and_month, with_weekday
 from languages.versions import shown_text
 
@@ -26,7 +26,7 @@ def un_date(value):
 
 def marked_as_original(html, language):
     """Text shown in its original `language` on a page of another: its own lang and dir, and a visible mark."""
-    name = translation.get_language_info(django_language(language))["name_translated"]
+    name = language_name(language)
     return format_html(
         '<span lang="{}" dir="{}">{}</span> <span class="original-mark">({})</span>',
         django_language(language),
