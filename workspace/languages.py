@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_protect
 
-from languages.codes import COPY_LANGUAGES, LANGUAGES
+from languages.codes import COPY_LANGUAGES, LANGUAGES, language_name
 from languages.xliff import MAX_BYTES, Unit, XliffRefused, xliff_language
 from report.language_versions import (
     export_xliff,
@@ -250,7 +250,7 @@ class MeetingLanguagesMixin:
             "original": meeting,
             "title": _("Texts changed since the file was exported: %(meeting)s") % {"meeting": meeting.symbol},
             "conflicts": result.conflicts,
-            "language": {"code": language, "name": dict(LANGUAGES)[language], "lang": xliff_language(language)},
+            "language": {"code": language, "name": language_name(language), "lang": xliff_language(language)},
             "rtl": language in RTL,
         }
         return TemplateResponse(request, "admin/meetings/meeting/xliff_conflicts.html", context)
@@ -295,7 +295,7 @@ def summary(result, kept=0):
         "%(language)s version: texts imported: %(applied)d; unchanged: %(unchanged)d; in conflict, kept as "
         "they are: %(kept)d; in conflict, replaced by the file's: %(replaced)d; refused: %(refused)d."
     ) % {
-        "language": dict(LANGUAGES)[result.language],
+        "language": language_name(result.language),
         "applied": result.applied,
         "unchanged": result.unchanged,
         "kept": len(result.conflicts) + kept,
