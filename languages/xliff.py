@@ -58,12 +58,19 @@ class XliffRefused(Exception):
 @dataclass(frozen=True)
 class Unit:
     """One <trans-unit> as read: its id, source and target text (None when absent) and the target's version
-    it was exported from (None in a file exported before units carried it)."""
+    it was exported from (None in a file exported before units carried it). A unit chosen from a conflict
+    comes back from a form with its source's version instead of its text (`source_version`)."""
 
     id: str
     source: str | None
     target: str | None
     version: str | None = None
+    source_version: str | None = None
+
+    def has_source(self, original):
+        if self.source_version is not None:
+            return self.source_version == target_version(original)
+        return self.source is not None and self.source == original
 
 
 def target_version(text):

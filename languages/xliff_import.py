@@ -44,6 +44,10 @@ class Conflict:
     def current_version(self):
         return target_version(self.current_text)
 
+    @property
+    def source_version(self):
+        return target_version(self.source)
+
 
 @dataclass(frozen=True)
 class Refusal:
@@ -89,7 +93,7 @@ def plan(units, texts, *, source_language, language, max_chars, overwrite=()):
     changed_source = []
     for unit in units:
         text = by_id[unit.id]
-        if unit.source is None or unit.source != text.value(source_language):
+        if not unit.has_source(text.value(source_language)):
             changed_source.append(unit.id)
             continue
         if unit.target is None or not unit.target.strip():

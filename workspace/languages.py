@@ -213,11 +213,13 @@ class MeetingLanguagesMixin:
     def _resolve_conflicts(self, request, meeting, change_url):
         """Applies the conflicts the person ticked, each only if its text is still the one they saw."""
         chosen = set(request.POST.getlist("apply"))
+        # A browser posts every line break as CRLF; the file's text, read as XML, had LF only.
         units = [
             Unit(
                 id=request.POST.get(f"id-{n}", ""),
-                source=request.POST.get(f"source-{n}", ""),
-                target=request.POST.get(f"text-{n}", ""),
+                source=None,
+                source_version=request.POST.get(f"source-{n}", ""),
+                target=request.POST.get(f"text-{n}", "").replace("\r\n", "\n"),
                 version=request.POST.get(f"seen-{n}", ""),
             )
             for n in range(_count(request.POST.get("conflicts")))

@@ -57,7 +57,7 @@ def test_a_reimported_file_keeps_the_admin_correction_and_reports_a_conflict(sta
     for n, conflict in enumerate(page):
         fields |= {
             f"id-{n}": conflict.unit_id,
-            f"source-{n}": conflict.source,
+            f"source-{n}": conflict.source_version,
             f"text-{n}": conflict.file_text,
             f"seen-{n}": conflict.current_version,
         }
@@ -83,7 +83,7 @@ def test_a_conflict_chosen_after_the_text_changed_again_is_a_conflict_again(staf
     client = client_for(staff.editor)
     url = reverse("admin:meetings_meeting_xliff_import", args=[staff.meeting.pk])
     fields = {"resolve": "1", "language": "es", "conflicts": "1", "apply": ["0"], "id-0": conflict.unit_id}
-    fields |= {"source-0": conflict.source, "text-0": conflict.file_text, "seen-0": conflict.current_version}
+    fields |= {"source-0": conflict.source_version, "text-0": conflict.file_text, "seen-0": conflict.current_version}
     page = client.post(url, fields)
     assert page.status_code == 200 and "Corregida otra vez." in page.content.decode()
     assert spanish(paragraph) == "Corregida otra vez."
