@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from caching import content_version
 from congress.models import Congress, RegionalCommission, State
 from core.models import Versioned
 from languages import report_language
@@ -221,7 +222,11 @@ class Meeting(Versioned):
 
     def _reload_locked(self):
         """The meeting as it is now, locked until the transaction ends: adopting or reopening writes the whole
-        record, which must not put back what someone else changed since this instance was read."""
+        record, which must not put back what someone else changed since this instance was read.
+
+        The site's content lock comes first, as in every writing transaction (an XLIFF import takes the two
+        in the same order, then reads whether the report is adopted): the two never wait on each other."""
+        content_version.lock()
         Meeting.objects.select_for_update().filter(pk=self.pk).exists()
         self.refresh_from_db()
 
