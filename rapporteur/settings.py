@@ -164,9 +164,18 @@ STORAGES = {
     },
 }
 
-# CACHE_URL=redis://127.0.0.1:6379/1 shares the cache between server processes.
+# CACHE_URL=redis://127.0.0.1:6379/1 shares the cache between server processes. Everything in it can be
+# computed again, so Redis unreachable or slow makes pages slower, never an error (caching/backends.py): a
+# call waits at most CACHE_SOCKET_TIMEOUT seconds, then the process leaves the cache alone for a few seconds.
+DEFAULT_CACHE = env.cache_url("CACHE_URL", default="locmemcache://")
+if DEFAULT_CACHE["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHE_SOCKET_TIMEOUT = env.float("CACHE_SOCKET_TIMEOUT", default=0.5)
+    DEFAULT_CACHE["BACKEND"] = "caching.backends.FaultTolerantRedisCache"
+    DEFAULT_CACHE.setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": CACHE_SOCKET_TIMEOUT, "socket_timeout": CACHE_SOCKET_TIMEOUT}
+    )
 CACHES = {
-    "default": env.cache_url("CACHE_URL", default="locmemcache://"),
+    "default": DEFAULT_CACHE,
     # Public pages for anonymous readers, in each process's memory (see caching/page_cache.py).
     "pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -174,6 +183,10 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 1000},
     },
 }
+# An export not written after this many seconds is taken as failed (the server stopped the worker writing it;
+# gunicorn's --timeout is 30 by default): it and any export that raised are refused for a few minutes, with a
+# page saying so, instead of being tried again by every request (report/downloads.py).
+EXPORT_TIME_LIMIT = env.int("EXPORT_TIME_LIMIT", default=30)
 # Cached pages are found by the content version, so an edit never waits for this; it only frees memory.
 PAGE_CACHE_SECONDS = 24 * 60 * 60
 
