@@ -109,7 +109,8 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Login throttling: after 5 failed attempts for a username from one address, 30 minutes' wait.
+# Login throttling: after 5 failed attempts for a username from one address, or 20 from any addresses,
+# 30 minutes' wait (operations/login_throttle.py).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -118,6 +119,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "operations.login_throttle.UsernameAcrossAddressesHandler"
+LOGIN_FAILURES_PER_USERNAME = 20
 # Lockouts are lifted with `manage.py axes_reset`; the admin stays free of the log tables.
 AXES_ENABLE_ADMIN = False
 # How many proxies in front of the app append to X-Forwarded-For (1 behind one nginx); 0 trusts none and
