@@ -102,6 +102,9 @@ def _parse(data):
         raise XliffRefused(
             _("The file is not well-formed XML (%(error)s); nothing was imported.") % {"error": error}
         ) from error
+    if root.getroottree().docinfo.internalDTD is not None:
+        # Its entities are never resolved, so "&name;" would be stored as it is written: refused instead.
+        raise XliffRefused(_("The file declares a DOCTYPE, which an XLIFF file does not have; nothing was imported."))
     if root.tag != f"{{{NS}}}xliff" or root.get("version") != "1.2":
         raise XliffRefused(_("The file is not an XLIFF 1.2 document; nothing was imported."))
     files = root.findall(f"{{{NS}}}file")
