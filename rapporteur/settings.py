@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A full disk while saving is a page saying so (nothing half-written is left: core/storage.py).
+    "operations.disk_full.DiskFullMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records who made each change in the history of every content model.
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -159,7 +161,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # WhiteNoise serves static files compressed, with far-future cache headers on their hashed names.
 # Hashed names need `collectstatic` first, which `make serve` runs; `make run` serves the sources.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads are written to a temporary name and moved into place, so a full disk leaves no truncated file.
+    "default": {"BACKEND": "core.storage.AtomicFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
