@@ -122,6 +122,7 @@ def parse(data):
             _("The file is not well-formed XML (%(error)s); nothing was imported.") % {"error": error}
         ) from error
     if root.getroottree().docinfo.internalDTD is not None or root.getroottree().docinfo.doctype:
+        # Its entities are never resolved, so "&name;" would be stored as it is written: refused instead.
         raise XliffRefused(
             _("The file declares a document type (<!DOCTYPE>), which XLIFF does not use; nothing was imported.")
         )

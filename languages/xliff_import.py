@@ -8,9 +8,9 @@ a file exported before units carried their version is a conflict when the text n
 differs from the file's.
 
 A unit is *refused*, with the reason, when it breaks a limit of the admin's forms: longer than the
-field holds (a title's maximum length, a drafted text's 20,000 characters), or holding an entity
-reference as text ("&lt;", "&amp;eacute;": markup escaped twice, which would show as literal text).
-Control characters are removed, as every save removes them (core/text.py). The other units still go
+field holds (a title's maximum length, a drafted text's 20,000 characters). A unit's text is cleaned by
+the rule every save applies (core/text.py: a reference such as "&eacute;" written as its character,
+control characters and bidi overrides removed), so an import stores what the admin would. The other units still go
 in, all together or not at all: `apply` runs inside the caller's transaction.
 
 Whole files are refused (XliffRefused, nothing changes) when a unit is not a text of the meeting, when
@@ -18,16 +18,13 @@ the original text of a unit changed since the export (the translation may no lon
 when the person may not change some of the records.
 """
 
-import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from core.text import without_control_characters
+from core.text import clean_text
 from languages.codes import field_suffix
 from languages.xliff import XliffRefused, target_version
-
-ENTITY_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 @dataclass(frozen=True)
@@ -99,7 +96,7 @@ def plan(units, texts, *, source_language, language, max_chars, overwrite=()):
         if unit.target is None or not unit.target.strip():
             result.empty += 1
             continue
-        target = without_control_characters(unit.target)
+        target = clean_text(unit.target)
         current = text.value(language)
         if reason := _refusal(text, target, language, max_chars):
             result.refused.append(Refusal(unit.id, text.where, reason))
@@ -139,10 +136,6 @@ def _refusal(text, target, language, max_chars):
         return _("it has %(count)d characters; this text holds at most %(limit)d.") % {
             "count": len(target),
             "limit": limit,
-        }
-    if match := ENTITY_REFERENCE.search(target):
-        return _("it holds the entity reference “%(entity)s” as text: write the character itself, not its markup.") % {
-            "entity": match.group()
         }
     return ""
 

@@ -19,6 +19,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_protect
@@ -187,7 +188,8 @@ class MeetingLanguagesMixin:
         language = self._language(language)
         response = HttpResponse(export_xliff(meeting, language), content_type="application/x-xliff+xml")
         name = meeting.symbol.replace("/", "-")
-        response["Content-Disposition"] = f'attachment; filename="{name}.{xliff_language(language)}.xlf"'
+        # Quoted as the report's downloads are (report.downloads): the symbol is edited in the admin.
+        response["Content-Disposition"] = content_disposition_header(True, f"{name}.{xliff_language(language)}.xlf")
         return response
 
     def _size_checked(self, view):

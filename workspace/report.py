@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from languages import report_language
 from meetings.models import Delegate, Document, Meeting, ReportPartAssignment
 from report.builder import build_report
-from report.downloads import FORMAT_NAMES, file_response, rendered, report_downloads
+from report.downloads import FORMAT_NAMES, ExportFailed, file_response, rendered, report_downloads, unavailable
 from report.participants import NoParticipantsDocument, build_participants_list
 from report.parts import section_choices
 from workflow import roles
@@ -62,7 +62,10 @@ def download(request, documents, extension, archive_name):
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
         for document in documents:
-            filename, _content_type, content = rendered(document, extension)
+            try:
+                filename, _content_type, content = rendered(document, extension)
+            except ExportFailed as failure:
+                return unavailable(request, document, extension, failure.retry_after)
             zipped.writestr(filename, content)
     response = HttpResponse(archive.getvalue(), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{archive_name}-{extension}.zip"'

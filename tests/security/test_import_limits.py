@@ -63,18 +63,13 @@ def test_control_characters_are_removed_as_every_save_removes_them(staff):
     assert paragraph.text_es == "Uno dos"
 
 
-def test_markup_escaped_twice_is_refused_not_stored_as_literal_text(staff):
+def test_references_are_written_as_their_characters_as_every_save_writes_them(staff):
     first, second = staff.meeting.paragraphs.order_by("pk")[:2]
-    data = fill(
-        export_xliff(staff.meeting, "es"), {unit_id(first): "&lt;b&gt;Negrita&lt;/b&gt;", unit_id(second): "Bien"}
-    )
+    data = fill(export_xliff(staff.meeting, "es"), {unit_id(first): "Reuni&oacute;n", unit_id(second): "Bien"})
     result = import_xliff(staff.meeting, data)
-    assert [(r.unit_id, r.reason) for r in result.refused] == [
-        (unit_id(first), "it holds the entity reference “&lt;” as text: write the character itself, not its markup.")
-    ]
+    assert result.applied == 2 and not result.refused
     first.refresh_from_db()
-    assert first.text_es is None
-    assert result.applied == 1
+    assert first.text_es == "Reunión"
 
 
 def test_a_file_with_a_document_type_is_refused(staff):
