@@ -32,10 +32,15 @@ def loaded(meeting_pk, audience):
     return Meeting.objects.for_report(published_documents=audience == PUBLIC).get(pk=meeting_pk)
 
 
-def versions_now(meeting_pk):
-    """The AdoptedReport rows the meeting's report would be kept as now: six languages, both audiences."""
+def versions_now(meeting_pk, audiences=(PREVIEW, PUBLIC)):
+    """The AdoptedReport rows the meeting's report would be kept as now: six languages, for each audience."""
+    # With every document published, both audiences read the same report: built once, kept for both.
+    every_document_published = not Document.objects.filter(meeting_id=meeting_pk, is_published=False).exists()
     rows = []
-    for audience in (PUBLIC, PREVIEW):
+    for audience in audiences:
+        if audience == PUBLIC and every_document_published:
+            rows += [AdoptedReport(**{**vars_of(row), "audience": PUBLIC}) for row in rows]
+            break
         meeting = loaded(meeting_pk, audience)
         for language in REPORT_LANGUAGES:
             parts = build_draft_parts(meeting, language)
@@ -49,6 +54,10 @@ def versions_now(meeting_pk):
                 )
             )
     return rows
+
+
+def vars_of(row):
+    return {name: getattr(row, name) for name in ("meeting_id", "language", "audience", "tree", "draft_parts")}
 
 
 @transaction.atomic
@@ -119,7 +128,7 @@ def changed_since_adoption(meeting):
     kept = {row.language: row for row in AdoptedReport.objects.filter(meeting_id=meeting.pk, audience=PREVIEW)}
     if not kept:
         return []  # nothing kept yet: the first read keeps the report as it reads now
-    now = {row.language: row for row in versions_now(meeting.pk) if row.audience == PREVIEW}
+    now = {row.language: row for row in versions_now(meeting.pk, (PREVIEW,))}
     return [
         language
         for language in REPORT_LANGUAGES
