@@ -143,9 +143,13 @@ def changed_since_adoption_text(meeting):
         return _("The report is a draft: the site and the exports show it as the records read now.")
     changed = changed_since_adoption(meeting)
     if not changed:
-        return _("The report is kept as adopted; reopened, it would read the same in every language, as adopted.")
+        return _(
+            "The report is kept as adopted: the site and the exports serve it until it is reopened, and reopened "
+            "it would read the same in every language."
+        )
     names = ", ".join(language_name(code) for code in changed)
     return _(
-        "The report is kept as adopted and the site and the exports serve it. Adopted versions that would read "
-        "differently if reopened (a State, the Congress or its standard text changed since): %(languages)s."
+        "The report is kept as adopted: the site and the exports serve it until it is reopened. Adopted versions "
+        "that would read differently if reopened (a State, the Congress or its standard text changed since): "
+        "%(languages)s."
     ) % {"languages": names}
