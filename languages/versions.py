@@ -82,6 +82,10 @@ class Text:
     record: object
     field: str
     where: str  # where the text stands in the report, for people
+    # Whether the report needs it. A text the report can do without (an agenda item's own title where the
+    # Congress's topic title stands in, an addendum listed on its base document's row) is still offered to
+    # translators, but a language that lacks it is not missing anything.
+    required: bool = True
 
     @property
     def unit_id(self):
@@ -102,17 +106,24 @@ def translation_status(texts, originals):
     two) counts as a source (its "translated" is the texts drafted so far).
     """
     originals = {originals} if isinstance(originals, str) else set(originals)
+    required = [text for text in texts if text.required]
     rows = []
     for code, name in LANGUAGES:
-        translated = sum(1 for text in texts if text.value(code).strip())
+        missing = len(missing_texts(required, code))
         rows.append(
             {
                 "language": code,
                 "name": name,
                 "is_original": code in originals,
-                "translated": translated,
-                "total": len(texts),
-                "missing": len(texts) - translated,
+                "translated": len(required) - missing,
+                "total": len(required),
+                "missing": missing,
             }
         )
     return rows
+
+
+def missing_texts(texts, language):
+    """The texts of `texts` the report needs and `language` has no version of: the one count of what is
+    missing, which the admin's table, the aligned view's list and an export's note all give."""
+    return [text for text in texts if text.required and not text.value(language).strip()]

@@ -123,6 +123,7 @@ class ReportBuilder(ProceedingsChapters):
             chapters=chapters,
             annexes=annexes,
             missing_texts=self.texts.missing,
+            untranslated=frozenset(self.texts.missing_texts),
             **document_words(meeting, language, self.texts),
             **masthead(
                 original_languages(meeting),

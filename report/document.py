@@ -214,6 +214,8 @@ class Report:
     page_heading: str = "Page"  # over the contents list's column of page numbers
     direction: str = "ltr"
     missing_texts: int = 0  # drafted texts with no version in this language, shown as Untranslated
+    # Their unit ids ("meetings.document.7.title", as report/language_versions.py names them), in the whole report.
+    untranslated: frozenset = frozenset()
     # The words printed where a document has no recorded issue date yet, in the document's language.
     date_to_be_set: str = ""
     # The Rapporteur line under a draft's title ("Rapporteur: Name (Country)"), empty elsewhere.

@@ -19,10 +19,11 @@ from django.utils.translation import gettext_lazy as _
 from congress.models import StandardParagraph
 from languages import xliff
 from languages.codes import COPY_LANGUAGES, field_suffix
-from languages.versions import Text
+from languages.versions import Text, missing_texts
 from languages.versions import translation_status as status_of
 from meetings.models import AgendaItem, Document, MeetingParagraph, Officer
 from recommendations.models import Discussion, Recommendation, SummaryParagraph
+from report.parts import ADDENDUM
 
 PART_LABELS = {
     MeetingParagraph.Part.INTRODUCTION: _("Introduction"),
@@ -46,7 +47,9 @@ def original_languages(meeting):
 
 def texts_of(meeting):
     """Every text of the meeting's report with a version per language, in report order (a few queries)."""
-    texts = []
+    # The report's title names the region and the city in every language.
+    title = str(_("Title of the report"))
+    texts = [Text(meeting, "region", title), Text(meeting, "venue_city", title)]
     paragraphs = {part: [] for part in MeetingParagraph.Part}
     for paragraph in meeting.paragraphs.all():
         paragraphs[paragraph.part].append(paragraph)
@@ -95,11 +98,21 @@ def texts_of(meeting):
     agenda = str(_("Agenda"))
     for item in AgendaItem.objects.filter(meeting=meeting).order_by("order", "pk"):
         if any(getattr(item, f"title_{code}") for code in COPY_LANGUAGES):
-            texts.append(Text(item, "title", agenda))
+            # Where the item takes up a Congress topic, the report can print the topic's title instead.
+            texts.append(Text(item, "title", agenda, required=not item.topic_id))
     documents = str(_("List of documents"))
-    for document in Document.objects.filter(meeting=meeting).order_by("order", "pk"):
-        texts.append(Text(document, "title", documents))
+    listed = list(Document.objects.filter(meeting=meeting).order_by("order", "pk"))
+    symbols = {document.symbol for document in listed}
+    for document in listed:
+        # An addendum is listed on its base document's row ("L.2 and Add.1–3"), without its own title.
+        match = ADDENDUM.match(document.symbol)
+        texts.append(Text(document, "title", documents, required=not (match and match["base"] in symbols)))
     return texts
+
+
+def missing_in(meeting, language, texts=None):
+    """The meeting's texts its report needs and `language` has no version of, in report order."""
+    return missing_texts(texts_of(meeting) if texts is None else texts, language)
 
 
 def translation_status(meeting, texts=None):
@@ -131,3 +144,18 @@ def import_xliff(meeting, data, language=None, may_change=None):
         language=language,
         may_change=may_change,
     )
+
+
+def missing_note(meeting, report):
+    """What an export of `report` (the whole report, in one language) tells its user of the texts it shows as
+    not translated: the meeting's, counted as the admin counts them, and the shared records' names apart."""
+    texts = texts_of(meeting)
+    ids = {text.unit_id for text in texts}
+    own = len(missing_in(meeting, report.language, texts))
+    shared = len(report.untranslated - ids)
+    if not own and not shared:
+        return None
+    note = f"Note: {own} of the meeting's texts have no {report.language} version"
+    if shared:
+        note += f", nor {shared} names from the Congress's shared records (congress admin)"
+    return note + "; the file marks each of them as not translated. The meeting's aligned view lists them."

@@ -250,7 +250,8 @@ class TextsInLanguage:
         self.language = language
         self.original_language = original_language
         self.suffix = languages.field_suffix(language)
-        self.missing_texts = set()  # (model, pk, field): a title shown three times is one missing text
+        # Unit ids ("meetings.document.7.title", as XLIFF names them): a title shown three times is one missing text.
+        self.missing_texts = set()
 
     @property
     def missing(self):
@@ -269,7 +270,8 @@ class TextsInLanguage:
         return None
 
     def marker(self, record=None, field=""):
-        self.missing_texts.add((type(record).__name__, getattr(record, "pk", None), field))
+        meta = getattr(record, "_meta", None)
+        self.missing_texts.add(f"{meta.label_lower}.{record.pk}.{field}" if meta else f"?.{field}")
         text, language = original_text(record, field, besides=self.language) if record is not None else ("", "")
         return Untranslated(
             pgettext("report", "[Text not translated]"), original=parse_inlines(text) if text else (), language=language

@@ -45,7 +45,7 @@ CONFIGS = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian", "a
 SUBSTRING_LANGUAGES = {"zh-hans"}
 CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff]")
 PARAGRAPH_NUMBER = re.compile(
-    r"^\s*(?:paragraphs?|paras?\.?|§|paragraphe|párrafo|пункт|الفقرة|第)?\s*(\d{1,4})\s*(?:\(?\s*([a-z]{1,3})\s*\)?)?\s*段?\s*$",
+    r"^\s*(?:paragraphs?|paras?\.?|§|paragraphe|párrafo|пункт|الفقرة|第)?\s*(\d{1,6})\s*(?:\(?\s*([a-z]+)\s*\)?)?\s*段?\s*$",
     re.IGNORECASE,
 )
 

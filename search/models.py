@@ -21,7 +21,8 @@ class SearchEntry(models.Model):
     terms = models.TextField(
         blank=True, editable=False
     )  # searched but not shown: the parts of a symbol, "RPM.2/L.1", "L.1"
-    number = models.CharField(max_length=20, blank=True, editable=False)  # a paragraph's number, "42" or "42 (c)"
+    # A paragraph's number, "42" or "42 (c)"; a text, since letters past (z) repeat: "42 (zzzzz)" after 130.
+    number = models.TextField(blank=True, editable=False)
     # "paragraph 42", in the entry's language; a text, because it may be a venue or a heading of any length.
     where = models.TextField(blank=True, editable=False)
     url = models.CharField(max_length=1000, editable=False)

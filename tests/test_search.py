@@ -149,3 +149,20 @@ def test_postgresql_searches_the_gin_index(demo_meeting, django_user_model):
         cursor.execute("ANALYZE congress_searchentry")
         plan = matching_entries("Kuwait", user=django_user_model()).explain()
     assert "search_entry_vector" in plan, plan
+
+
+def test_a_discussion_of_many_hundred_recommendations_is_indexed_and_found(client):
+    """Letters past (z) repeat ("(zzzzzz)" after 130): the index holds a number of any length."""
+    from languages.numbering import letter
+    from search.models import SearchEntry
+    from tests.factories import RecommendationFactory, complete_meeting
+
+    meeting = complete_meeting(1)
+    discussion = meeting.discussions.first()
+    RecommendationFactory.create_batch(600, discussion=discussion, text="Strengthen cooperation")
+    last = discussion.recommendations.count() - 1
+    page = client.get(reverse("search"), {"q": "strengthen cooperation"})
+    assert page.status_code == 200  # the index was written: at 20 characters a number of 24 failed it
+    entry = SearchEntry.objects.get(meeting=meeting, language="en", number__endswith=f" ({letter(last)})")
+    found = client.get(reverse("search"), {"q": entry.number}).content.decode()
+    assert f"paragraph {entry.number}" in found

@@ -20,9 +20,16 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from languages.codes import COPY_LANGUAGES, LANGUAGES
+from languages.codes import COPY_LANGUAGES, LANGUAGES, language_name
 from languages.xliff import XliffRefused, xliff_language
-from report.language_versions import export_xliff, import_xliff, original_language, texts_of, translation_status
+from report.language_versions import (
+    export_xliff,
+    import_xliff,
+    missing_in,
+    original_language,
+    texts_of,
+    translation_status,
+)
 from workflow import roles
 
 RTL = {"ar"}
@@ -115,15 +122,21 @@ class MeetingLanguagesMixin:
         left = self._language(request.GET.get("left") or original)
         right = self._language(request.GET.get("right") or next(c for c in COPY_LANGUAGES if c != left))
         names = dict(LANGUAGES)
+        texts = texts_of(meeting)
+        # "What is missing": only the texts the right-hand language lacks, the same ones the table counts.
+        only_missing = request.GET.get("missing") == "1"
+        shown = {text.unit_id for text in missing_in(meeting, right, texts)} if only_missing else None
         rows = [
             {
                 "number": number,
                 "where": text.where,
                 "left": text.value(left),
                 "right": text.value(right),
+                "required": text.required,
                 "change_url": self._change_url(text.record),
             }
-            for number, text in enumerate(texts_of(meeting), start=1)
+            for number, text in enumerate(texts, start=1)
+            if shown is None or text.unit_id in shown
         ]
         context = {
             **self.admin_site.each_context(request),
@@ -133,8 +146,15 @@ class MeetingLanguagesMixin:
             "rows": rows,
             "languages": LANGUAGES,
             "left": {"code": left, "name": names[left], "lang": xliff_language(left), "rtl": left in RTL},
-            "right": {"code": right, "name": names[right], "lang": xliff_language(right), "rtl": right in RTL},
-            "missing": sum(1 for row in rows if not row["right"].strip()),
+            "right": {
+                "code": right,
+                "name": names[right],
+                "in_sentence": language_name(right),
+                "lang": xliff_language(right),
+                "rtl": right in RTL,
+            },
+            "missing": len(missing_in(meeting, right, texts)),
+            "only_missing": only_missing,
         }
         return TemplateResponse(request, "admin/meetings/meeting/aligned.html", context)
 

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from languages import REPORT_LANGUAGES
 from meetings.models import Document, Meeting
 from report.adopted import report_for_symbol
+from report.language_versions import missing_note
 from report.participants import build_participants_list, participants_document
 from report.renderers import RENDERERS
 
@@ -22,7 +23,10 @@ def document_for(symbol, format, language=None):
         pass
     else:
         note = None
-        if report.missing_texts:
+        meeting = Meeting.objects.filter(symbol=report.symbol).first()
+        if meeting is not None:
+            note = missing_note(meeting, report)
+        elif report.missing_texts:  # a part of the draft report
             note = (
                 f"Note: {report.missing_texts} texts have no {report.language} version; "
                 "the file marks each of them as not translated."
