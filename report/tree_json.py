@@ -1,7 +1,8 @@
 """The document tree (report/document.py) as JSON and back, exactly: what an adopted report keeps.
 
 Each dataclass is an object tagged with its class's name ("_": "Paragraph"); a tuple is a JSON array, a list
-(a section's children, a report's chapters) an object tagged "list", a date one tagged "date". Reading
+(a section's children, a report's chapters) an object tagged "list", a frozenset (the ids of the texts not
+translated) one tagged "frozenset", a date one tagged "date". Reading
 back builds the same classes with the same values, so the tree has the same fingerprint (Report.version)
 and every renderer writes the same bytes from it. Only the tree's own classes are read back: a tag that
 names anything else is refused.
@@ -47,6 +48,8 @@ def to_json(value):
         return [to_json(item) for item in value]
     if isinstance(value, list):
         return {"_": "list", "items": [to_json(item) for item in value]}
+    if isinstance(value, frozenset):
+        return {"_": "frozenset", "items": sorted(to_json(item) for item in value)}
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         return {"_": "date", "iso": value.isoformat()}
     name = type(value).__name__
@@ -67,6 +70,8 @@ def from_json(value):
     tag = value.get("_")
     if tag == "list":
         return [from_json(item) for item in value["items"]]
+    if tag == "frozenset":
+        return frozenset(from_json(item) for item in value["items"])
     if tag == "date":
         return datetime.date.fromisoformat(value["iso"])
     cls = CLASSES.get(tag)

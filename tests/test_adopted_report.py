@@ -76,6 +76,7 @@ REPORT = st.builds(
     missing_texts=st.integers(0, 50),
     reference_date=st.none() | st.dates(),
     represented=st.lists(TEXT, max_size=3).map(tuple),
+    untranslated=st.frozensets(TEXT, max_size=4),
 )
 
 
@@ -83,7 +84,6 @@ REPORT = st.builds(
 @given(REPORT)
 def test_any_tree_reads_back_as_the_same_tree(report):
     back = from_json(json.loads(json.dumps(to_json(report))))
-    assert repr(back) == repr(report)
     assert back == report
     assert back.version == report.version
 
@@ -107,12 +107,10 @@ def test_the_demo_reads_back_the_same_in_every_language_after_adoption(demo_meet
     assert AdoptedReport.objects.filter(meeting=meeting).count() == 2 * len(REPORT_LANGUAGES)
     for language in REPORT_LANGUAGES:
         kept = adopted.report_of(meeting, language, adopted.PREVIEW)
-        assert repr(kept) == repr(built[language])
+        assert kept == built[language]
         assert kept.version == built[language].version
         kept_parts = adopted.draft_parts_of(meeting, language, adopted.PREVIEW)
-        assert {symbol: repr(part) for symbol, part in kept_parts.items()} == {
-            symbol: repr(part) for symbol, part in parts[language].items()
-        }
+        assert kept_parts == parts[language]
 
 
 @pytest.mark.django_db
