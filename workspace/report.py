@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from languages import report_language
 from meetings.models import Delegate, Document, Meeting, ReportPartAssignment
+from report.adopted import PREVIEW, report_of
 from report.builder import build_report
 from report.downloads import FORMAT_NAMES, ExportFailed, file_response, rendered, report_downloads, unavailable
 from report.participants import NoParticipantsDocument, build_participants_list
@@ -75,7 +76,8 @@ def download(request, documents, extension, archive_name):
 def download_action(extension, description):
     @admin.action(description=description)
     def action(modeladmin, request, queryset):
-        reports = [build_report(meeting) for meeting in queryset.for_report()]
+        # As adopted, while adopted: the record, not what the shared records say now.
+        reports = [report_of(meeting, audience=PREVIEW) for meeting in queryset.for_report()]
         if len(reports) > 1:
             count = len(reports)
             messages.info(

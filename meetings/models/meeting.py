@@ -2,6 +2,7 @@
 
 import zoneinfo
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q
@@ -230,13 +231,19 @@ class Meeting(Versioned):
         Meeting.objects.select_for_update().filter(pk=self.pk).exists()
         self.refresh_from_db()
 
+    def _discard_adopted_report(self):
+        """Drops the report kept as adopted (report/adopted.py; the report room's model, taken by name)."""
+        apps.get_model("report", "AdoptedReport").objects.filter(meeting_id=self.pk).delete()
+
     @transaction.atomic
     def adopt_report(self, *, session=None, issued_on=None, job_number=None):
         """Records that the meeting adopted its report at a session, which freezes the report's content.
 
         The date of issue and job number are given here, not set on the instance before: the record is
-        read again under lock first, which would drop them."""
+        read again under lock first, which would drop them. The report as adopted is kept by
+        report.adopted.adopt, which calls this; here any report kept before is dropped, never served again."""
         self._reload_locked()
+        self._discard_adopted_report()
         if issued_on is not None:
             self.report_issued_on = issued_on
         if job_number is not None:
@@ -257,6 +264,7 @@ class Meeting(Versioned):
         if not reason.strip():
             raise ValidationError(_("Say why the adopted report is reopened."))
         self._reload_locked()
+        self._discard_adopted_report()
         self.report_status = self.ReportStatus.DRAFT
         self._change_reason = f"Report reopened: {reason.strip()}"
         self.save()
