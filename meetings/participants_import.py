@@ -3,10 +3,17 @@
 Columns: State or organization, Capacity (member/observer), Name, Function, Head of delegation (yes/no).
 The preview lists each row as new, update or rejected with the reason; the confirmed import saves the good
 rows only, and an unexpected failure on any row saves nothing (the whole import is one transaction).
+
+It never overwrites what its user did not see. What the file would replace in delegations already entered (a
+function, the head of delegation, a capacity: a correction made in the admin since the list was drawn up) is
+shown in the preview and replaced only when the user ticks "also replace"; otherwise only new delegations and
+delegates and empty cells are filled. And the confirmation applies the preview it names: if the meeting's
+delegations changed after it (`delegations_version`), nothing is imported and the user previews again.
 """
 
 import base64
 import contextvars
+import hashlib
 from uuid import uuid4
 
 from django import forms
@@ -128,9 +135,12 @@ class DelegateResource(resources.ModelResource):
         use_transactions = True
         skip_unchanged = False
 
-    def __init__(self, meeting=None, **kwargs):
+    def __init__(self, meeting=None, previewed=None, replace_existing=True, **kwargs):
         super().__init__(**kwargs)
         self.meeting = meeting
+        # On confirmation: the delegations' version the preview was made from, and whether to replace what is there.
+        self.previewed = previewed
+        self.replace_existing = replace_existing
         self.seen = {}
         self.current = {}
         self.row_changes = []
@@ -149,6 +159,17 @@ class DelegateResource(resources.ModelResource):
                 _("The file has %(count)d rows; import at most %(max)d at a time: split it into several files.")
                 % {"count": count, "max": MAX_ROWS}
             )
+        if self.previewed is not None:
+            # Under the meeting's row lock, as adoption takes it: nothing changes between this check and the writes.
+            self.meeting = Meeting.objects.select_for_update().get(pk=self.meeting.pk)
+            if delegations_version(self.meeting) != self.previewed:
+                dataset.wipe()
+                raise ValidationError(
+                    _(
+                        "The meeting's delegations changed after your preview (someone saved them meanwhile): "
+                        "nothing was imported. Upload the file again to see what it changes now."
+                    )
+                )
         if self.meeting.report_is_adopted:
             # Delegations are what the report's attendance paragraphs are written from: frozen with it.
             dataset.wipe()
@@ -240,12 +261,20 @@ class DelegateResource(resources.ModelResource):
             instance.function = before["function"] if before else ""
         if not str(row.get("Head of delegation") or "").strip():
             instance.is_head = before["is_head"] if before else False
+        if before is not None and not self.replace_existing:
+            # What is already there stays, unless the user chose to replace it; an empty function is filled.
+            if before["function"]:
+                instance.function = before["function"]
+            instance.is_head = before["is_head"]
         if before is None:
             self.row_changes.append(_("New delegate"))
         else:
             if before["function"] != instance.function:
                 self.row_changes.append(
-                    _("Function: %(old)s → %(new)s") % {"old": before["function"] or "—", "new": instance.function}
+                    _("Function: %(old)s → %(new)s (replaces what is there)")
+                    % {"old": before["function"], "new": instance.function}
+                    if before["function"]
+                    else _("Function: %(new)s") % {"new": instance.function}
                 )
             if before["is_head"] != instance.is_head:
                 self.row_changes.append(
@@ -273,7 +302,7 @@ class DelegateResource(resources.ModelResource):
             organization=current["organization"],
             defaults={"capacity": current["capacity"]},
         )
-        if participation.capacity != current["capacity"]:
+        if participation.capacity != current["capacity"] and (_created or self.replace_existing):
             self.row_changes.append(
                 _("Capacity: %(old)s → %(new)s")
                 % {
@@ -318,3 +347,19 @@ class MeetingImportForm(ImportForm):
 
 class MeetingConfirmImportForm(ConfirmImportForm):
     meeting = forms.ModelChoiceField(queryset=Meeting.objects.none(), widget=forms.HiddenInput)
+    previewed = forms.CharField(widget=forms.HiddenInput)
+    replace_existing = forms.BooleanField(
+        label=_("Also replace what the file changes in delegations already entered (marked “replaces what is there”)"),
+        help_text=_("Without it, only new delegations and delegates are added and empty cells filled."),
+        required=False,
+    )
+
+
+def delegations_version(meeting):
+    """A fingerprint of the meeting's delegations and delegates as they are now: what a preview was made from."""
+    rows = Delegate.objects.filter(participation__meeting=meeting).order_by("pk")
+    delegates = list(rows.values_list("pk", "participation_id", "name", "function", "is_head"))
+    delegations = list(
+        Participation.objects.filter(meeting=meeting).order_by("pk").values_list("pk", "capacity", "version")
+    )
+    return hashlib.sha256(repr((delegations, delegates)).encode()).hexdigest()[:32]

@@ -188,23 +188,33 @@ class ParticipationAdmin(ImportMixin, ContentAdmin):
     def get_confirm_form_initial(self, request, import_form):
         initial = super().get_confirm_form_initial(request, import_form)
         if import_form is not None:
-            initial["meeting"] = import_form.cleaned_data["meeting"].pk
+            meeting = import_form.cleaned_data["meeting"]
+            initial["meeting"] = meeting.pk
+            initial["previewed"] = participants_import.delegations_version(meeting)
         return initial
 
     def get_import_resource_kwargs(self, request, **kwargs):
         form = kwargs.get("form")
         # Called on the empty form too, before anything is cleaned.
-        return {"meeting": getattr(form, "cleaned_data", {}).get("meeting")}
+        data = getattr(form, "cleaned_data", {})
+        if "previewed" not in data:  # the preview: every change the file would make is shown
+            return {"meeting": data.get("meeting")}
+        return {
+            "meeting": data.get("meeting"),
+            "previewed": data["previewed"],
+            "replace_existing": data.get("replace_existing", False),
+        }
 
     def process_result(self, result, request):
         if result.has_errors():
             # The import ran in one transaction, which was rolled back: say so rather than "Import finished".
-            line, errors = result.row_errors()[0] if result.row_errors() else ("", result.base_errors)
-            messages.error(
-                request,
-                _("Nothing was imported: row %(row)s failed (%(error)s). Fix the file and import it again.")
-                % {"row": line, "error": errors[0].error},
-            )
+            if result.row_errors():
+                line, errors = result.row_errors()[0]
+                message = _("Nothing was imported: row %(row)s failed (%(error)s). Fix the file and import it again.")
+                messages.error(request, message % {"row": line, "error": errors[0].error})
+            else:
+                # A refusal of the whole file (the meeting adopted, its delegations changed since the preview).
+                messages.error(request, "; ".join(str(error.error) for error in result.base_errors))
             return HttpResponseRedirect(reverse("admin:meetings_participation_changelist"))
         if result.rejected_rows:
             messages.warning(

@@ -50,8 +50,10 @@ def upload(client, meeting, content=FILE):
     )
 
 
-def confirm(client, preview):
+def confirm(client, preview, replace_existing=False):
     data = {name: value for name, value in preview.context["confirm_form"].initial.items() if value is not None}
+    if replace_existing:
+        data["replace_existing"] = "on"
     return client.post(reverse("admin:meetings_participation_process_import"), data, follow=True)
 
 
@@ -76,7 +78,7 @@ def test_preview_names_each_problem_and_saves_nothing(setting):
 
 def test_confirmed_import_saves_only_the_good_rows(setting):
     meeting, client = setting
-    response = confirm(client, upload(client, meeting))
+    response = confirm(client, upload(client, meeting), replace_existing=True)
     assert response.status_code == 200
     assert delegates(meeting) == [
         ("Kuwait", "Mr. Omar Saleh", "Adviser"),
