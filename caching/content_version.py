@@ -119,6 +119,29 @@ def for_meeting(*, slug=None, pk=None):
     return token, _as_aware(changed_at)
 
 
+def for_meeting_page(slug):
+    """(token, changed_at, time zone) of the meeting at this address, None if there is none: what its cached
+    pages are filed under, in the same one query as `for_meeting` (the day they show is the venue's)."""
+    from caching.models import MeetingVersion
+
+    Meeting = apps.get_model("meetings", "Meeting")  # noqa: N806 - the meetings room's model, taken by name
+
+    versions = connection.ops.quote_name(MeetingVersion._meta.db_table)
+    meetings = connection.ops.quote_name(Meeting._meta.db_table)
+    zone = connection.ops.quote_name(Meeting._meta.get_field("time_zone").column)
+    sql = (
+        f"SELECT v.token, v.changed_at, m.{zone} FROM {meetings} m JOIN {versions} v ON v.meeting_id = m.id "
+        "WHERE m.slug = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [slug])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    token, changed_at, time_zone = row
+    return token, _as_aware(changed_at), time_zone
+
+
 def last_modified(changed_at):
     """HTTP Last-Modified of a page or export: the last edit, or midnight if later, as they show the day's date."""
     midnight = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time()))

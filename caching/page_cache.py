@@ -31,6 +31,7 @@ a page only when they would see the same one. Their pages are `Cache-Control: pr
 
 import functools
 import hashlib
+import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -87,11 +88,30 @@ def rule_for(path):
 
 
 def version_for(rule, kwargs):
-    """(scope name, token, changed_at) the page depends on, or None (no such meeting: not cached)."""
+    """(scope name, token, changed_at, day) the page depends on, or None (no such meeting: not cached)."""
     if rule.scope == MEETING:
-        version = content_version.for_meeting(slug=kwargs["slug"])
-        return None if version is None else (f"meeting:{kwargs['slug']}", *version)
-    return (SITE, *content_version.current())
+        version = content_version.for_meeting_page(kwargs["slug"])
+        if version is None:
+            return None
+        token, changed_at, time_zone = version
+        return f"meeting:{kwargs['slug']}", token, changed_at, day_of(time_zone)
+    return (SITE, *content_version.current(), day_of(None))
+
+
+def day_of(time_zone):
+    """The day a page shows, as part of its key: the server's date, and for a meeting's page the venue's too.
+
+    A meeting's page chooses "today's plenary meetings" by the venue's clock: keyed by the server's date
+    alone, a Shanghai page kept yesterday's plenary meetings until midnight UTC, eight hours late.
+    """
+    today = timezone.localdate()
+    if time_zone is None:
+        return today.isoformat()
+    try:
+        venue = timezone.now().astimezone(zoneinfo.ZoneInfo(time_zone)).date()
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        venue = today
+    return f"{today.isoformat()}/{venue.isoformat()}"
 
 
 def own_query_string(request, rule):
@@ -108,11 +128,12 @@ def own_query_string(request, rule):
     return clean
 
 
-def cache_key(request, kind, scope, token, query):
-    # The day is part of the key because pages show it: the report's masthead date, past meetings.
+def cache_key(request, kind, scope, token, query, day):
+    # The day is part of the key because pages show it: the report's masthead date, past meetings, the
+    # plenary meetings of the day (day_of).
     encoding = "gzip" if re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")) else "identity"
     address = request.build_absolute_uri(request.path) + (f"?{query}" if query else "")
-    return f"{kind}:{scope}:{token}:{timezone.localdate().isoformat()}:{encoding}:{address}"
+    return f"{kind}:{scope}:{token}:{day}:{encoding}:{address}"
 
 
 def anonymous_request(request):
@@ -170,8 +191,8 @@ class AnonymousPageCacheMiddleware:
         version = version_for(rule, kwargs) if rule is not None else None
         if version is None:
             return self.get_response(request)
-        scope, token, changed_at = version
-        key = cache_key(request, "page", scope, token, own_query_string(request, rule))
+        scope, token, changed_at, day = version
+        key = cache_key(request, "page", scope, token, own_query_string(request, rule), day)
         pages = caches["pages"]
         if (response := pages.get(key)) is not None:
             return response
@@ -211,12 +232,12 @@ def visibility_key(user, slug):
 
 def staff_page(request, rule, build, slug):
     """A meeting's page for a signed-in user, cached while the meeting and what they may see of it are unchanged."""
-    version = content_version.for_meeting(slug=slug)  # before the page is built: never newer than its content
+    version = content_version.for_meeting_page(slug)  # before the page is built: never newer than its content
     seen = visibility_key(request.user, slug) if version is not None else None
     if seen is None:
         return build()  # no such meeting for this user: the view answers 404
     scope, token = f"meeting:{slug}", version[0]
-    key = cache_key(request, f"staff-{seen}", scope, token, own_query_string(request, rule))
+    key = cache_key(request, f"staff-{seen}", scope, token, own_query_string(request, rule), day_of(version[2]))
     pages = caches["pages"]
     if (response := pages.get(key)) is None:
         response = build()

@@ -1,4 +1,4 @@
-"""One language version of a set of texts as XLIFF 1.2, the translators' exchange format, out and back in.
+"""One language version of a set of texts as XLIFF 1.2, the translators' exchange format: the file out, and read back.
 
 The texts are a meeting's report's (report/language_versions.py gives them and names the file).
 Export: one <file> whose `original` is the meeting's report symbol, `source-language` its original
@@ -7,23 +7,26 @@ language and `target-language` the version's language; one <trans-unit> per text
 its <source> the original text, its <target> the version's text when there is one, and a <note>
 saying where the text stands in the report.
 
-Import takes a file back, all or nothing (one transaction), and refuses it, changing nothing, when:
-- it is not well-formed XML, or not XLIFF 1.2 with exactly one <file>;
+Each unit also carries the version of its target it was exported from, `extradata="target-sha256:…"`
+(XLIFF 1.2's own attribute for a tool's data, which translation tools keep): the first 16 hex digits
+of the SHA-256 of the target text at the time of export. A hash of the text, not a counter, because
+it needs nothing stored: on import, the target as it is now gives the same hash if and only if it is
+the text the translator started from (languages/xliff_import.py: what differs is a conflict).
+
+Reading a file back refuses it whole (XliffRefused), changing nothing, when:
+- it is larger than 20 MB, not well-formed XML, has a document type declaration (XLIFF needs none,
+  and its entities would come in as literal text), or is not XLIFF 1.2 with exactly one <file>;
 - it is for another meeting (`original`), or its source language is not the meeting's original
-  language, or its target language is not one of the six, or is the original language itself
-  (the original is drafted in Rapporteur, never imported), or is not the language asked for;
-- a unit's id is not a text of this meeting, or appears twice;
-- a unit's <source> is no longer the original text: the original was changed since the export, so
-  the translation may no longer match it. The translator exports again and carries the translation
-  over; importing the rest and skipping these would leave a version half updated without anyone
-  noticing.
-A unit with an empty or missing <target> leaves that text as it is. Entities and external
-references are never resolved.
+  language, or its target language is not one of the six, or is an original language of the
+  meeting (the first or the second: an original is drafted in Rapporteur, never imported), or is
+  not the language asked for;
+- a unit's id appears twice.
+Entities and external references are never resolved.
 """
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 from lxml import etree
 from lxml.builder import ElementMaker
@@ -35,6 +38,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # XLIFF and BCP 47 write Chinese as zh-Hans; the per-language copies as zh_hans.
 XLIFF_LANGUAGE = {"zh_hans": "zh-Hans"}
 MAX_BYTES = 20 * 1024 * 1024
+VERSION_PREFIX = "target-sha256:"
 
 
 def xliff_language(code):
@@ -51,13 +55,27 @@ class XliffRefused(Exception):
     """The file was refused; nothing was changed. str() is the message for the person importing."""
 
 
-@dataclass
-class Imported:
-    language: str
-    changed: int = 0
-    unchanged: int = 0
-    empty: int = 0
-    records: list = field(default_factory=list)
+@dataclass(frozen=True)
+class Unit:
+    """One <trans-unit> as read: its id, source and target text (None when absent) and the target's version
+    it was exported from (None in a file exported before units carried it). A unit chosen from a conflict
+    comes back from a form with its source's version instead of its text (`source_version`)."""
+
+    id: str
+    source: str | None
+    target: str | None
+    version: str | None = None
+    source_version: str | None = None
+
+    def has_source(self, original):
+        if self.source_version is not None:
+            return self.source_version == target_version(original)
+        return self.source is not None and self.source == original
+
+
+def target_version(text):
+    """The version of a target text as a file carries it: 16 hex digits of its SHA-256."""
+    return hashlib.sha256((text or "").encode("utf-8")).hexdigest()[:16]
 
 
 def export_xliff(texts, *, original, note, source_language, language):
@@ -68,12 +86,12 @@ def export_xliff(texts, *, original, note, source_language, language):
     E = ElementMaker(namespace=NS, nsmap={None: NS})  # noqa: N806 - lxml's element factory
     body = E.body()
     for text in texts:
-        unit = E("trans-unit", id=text.unit_id)
+        translated = text.value(language)
+        unit = E("trans-unit", id=text.unit_id, extradata=VERSION_PREFIX + target_version(translated))
         unit.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         source = E.source(text.value(source_language))
         source.set(XML_LANG, xliff_language(source_language))
         unit.append(source)
-        translated = text.value(language)
         target = E.target(translated, state="translated" if translated.strip() else "needs-translation")
         target.set(XML_LANG, xliff_language(language))
         unit.append(target)
@@ -92,7 +110,8 @@ def export_xliff(texts, *, original, note, source_language, language):
     return etree.tostring(document, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def _parse(data):
+def parse(data):
+    """The <file> element of an XLIFF 1.2 document (bytes); raises XliffRefused when it is none."""
     if len(data) > MAX_BYTES:
         raise XliffRefused(_("The file is larger than 20 MB: it cannot be an XLIFF file of one meeting."))
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -102,6 +121,11 @@ def _parse(data):
         raise XliffRefused(
             _("The file is not well-formed XML (%(error)s); nothing was imported.") % {"error": error}
         ) from error
+    if root.getroottree().docinfo.internalDTD is not None or root.getroottree().docinfo.doctype:
+        # Its entities are never resolved, so "&name;" would be stored as it is written: refused instead.
+        raise XliffRefused(
+            _("The file declares a document type (<!DOCTYPE>), which XLIFF does not use; nothing was imported.")
+        )
     if root.tag != f"{{{NS}}}xliff" or root.get("version") != "1.2":
         raise XliffRefused(_("The file is not an XLIFF 1.2 document; nothing was imported."))
     files = root.findall(f"{{{NS}}}file")
@@ -117,15 +141,10 @@ def _text_of(element):
     return "".join(element.itertext())
 
 
-def import_xliff(data, texts, *, original, source_language, language=None, may_change=None):
-    """Writes the translations in `data` into `texts` (those of the document named `original`, drafted in
-    `source_language`); raises XliffRefused, changing nothing.
-
-    `may_change(model)` says whether the person importing may change records of that model (the admin
-    asks the meeting's roles); a file that would change a record they may not is refused whole.
-    """
-    file = _parse(data)
-    source_language = field_suffix(source_language)
+def units_of(file, *, original, originals, language=None):
+    """(target language, [Unit]) of a parsed <file> of the document named `original` whose original language
+    is `originals[0]` (and `originals[1]` when it has two); raises XliffRefused for a file that is not one."""
+    source_language, *others = [field_suffix(code) for code in originals]
     if (file.get("original") or "") != original:
         raise XliffRefused(
             _("This file is for %(other)s, not for %(meeting)s; nothing was imported.")
@@ -147,66 +166,24 @@ def import_xliff(data, texts, *, original, source_language, language=None, may_c
             _("The file's source language is not the meeting's original language (%(language)s).")
             % {"language": xliff_language(source_language)}
         )
-    if target_language == source_language:
+    if target_language == source_language or target_language in others:
         raise XliffRefused(
             _("%(language)s is this meeting's original language: its text is drafted here, not imported.")
-            % {"language": xliff_language(source_language)}
+            % {"language": xliff_language(target_language)}
         )
-
-    texts = {text.unit_id: text for text in texts}
-    units = file.findall(f"{{{NS}}}body//{{{NS}}}trans-unit")
-    seen, unknown, changed_source, updates = set(), [], [], []
-    for unit in units:
-        unit_id = unit.get("id") or ""
+    units, seen = [], set()
+    for element in file.findall(f"{{{NS}}}body//{{{NS}}}trans-unit"):
+        unit_id = element.get("id") or ""
         if unit_id in seen:
             raise XliffRefused(_("The unit %(id)s appears twice; nothing was imported.") % {"id": unit_id})
         seen.add(unit_id)
-        text = texts.get(unit_id)
-        if text is None:
-            unknown.append(unit_id)
-            continue
-        source = _text_of(unit.find(f"{{{NS}}}source"))
-        if source is None or source != text.value(source_language):
-            changed_source.append(unit_id)
-            continue
-        updates.append((text, _text_of(unit.find(f"{{{NS}}}target"))))
-    if unknown:
-        raise XliffRefused(
-            _("Some units of the file are not texts of this meeting (%(ids)s); nothing was imported.")
-            % {"ids": ", ".join(unknown[:3])}
-        )
-    if changed_source:
-        raise XliffRefused(
-            _(
-                "The original text of some units was changed since the file was exported (%(ids)s): "
-                "export the version again and carry the translation over; nothing was imported."
+        version = element.get("extradata") or ""
+        units.append(
+            Unit(
+                id=unit_id,
+                source=_text_of(element.find(f"{{{NS}}}source")),
+                target=_text_of(element.find(f"{{{NS}}}target")),
+                version=version.removeprefix(VERSION_PREFIX) if version.startswith(VERSION_PREFIX) else None,
             )
-            % {"ids": ", ".join(changed_source[:3])}
         )
-
-    result = Imported(language=target_language)
-    to_save = {}
-    for text, target in updates:
-        if target is None or not target.strip():
-            result.empty += 1
-            continue
-        if text.value(target_language) == target:
-            result.unchanged += 1
-            continue
-        text.set_value(target_language, target)
-        to_save.setdefault(id(text.record), (text.record, []))[1].append(f"{text.field}_{target_language}")
-        result.changed += 1
-    if may_change is not None:
-        refused = sorted(
-            {record._meta.verbose_name_plural for record, _f in to_save.values() if not may_change(type(record))}
-        )
-        if refused:
-            raise XliffRefused(
-                _("You may not change %(what)s of this meeting; nothing was imported.")
-                % {"what": ", ".join(map(str, refused))}
-            )
-    with transaction.atomic():
-        for record, fields in to_save.values():
-            record.save(update_fields=fields)
-            result.records.append(record)
-    return result
+    return target_language, units

@@ -1,3 +1,4 @@
+from django.core.cache import caches
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DatabaseError, connection
 from django.http import HttpResponseServerError, JsonResponse
@@ -6,17 +7,26 @@ from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 
+from caching import backends
+
 
 @never_cache
 def healthz(request):
-    """For load balancers and monitoring: 200 when the database answers, 503 when it does not."""
+    """For load balancers and monitoring: 200 when the database answers, 503 when it does not.
+
+    The shared cache's state is in the body ("cache": "ok", "unreachable", or "local" for a cache in the
+    process's memory) but never in the status: without Redis every page is still served, built anew, so a
+    load balancer must keep sending readers. Monitoring reads "status": "degraded" and alerts on it.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    cache_state = backends.state(caches["default"])
+    status = "degraded" if cache_state == "unreachable" else "ok"
+    return JsonResponse({"status": status, "database": "ok", "cache": cache_state})
 
 
 def bad_request(request, exception):

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -26,7 +27,7 @@ from public.document_files import document_rows
 from public.forms import SearchForm
 from public.participation import represented_by_category
 from public.programme import programme_of
-from report.builder import build_draft_parts
+from report.adopted import draft_parts_of
 from report.cache import built_report, cached_report
 from report.downloads import EXPORT_CACHE_SECONDS, draft_parts, file_response, report_downloads
 from report.renderers import EXTENSIONS
@@ -126,7 +127,7 @@ def meeting_day_ics(request, slug, day):
 
 def calendar_response(content, filename):
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 
 
@@ -295,7 +296,9 @@ def draft_part_download(request, slug, part, extension):
     symbol = next((d.symbol for d in draft_parts(meeting, request.user) if d.short_symbol == part), None)
     if symbol is None:
         raise Http404(_("The draft report has no such part."))
-    return file_response(request, build_draft_parts(meeting, page_language())[symbol], extension, changed_at)
+    audience = "preview" if visibility.may_preview(request.user, meeting) else "public"
+    parts = draft_parts_of(meeting, page_language(), audience)
+    return file_response(request, parts[symbol], extension, changed_at)
 
 
 @cached_page(SITE, params=("q",))

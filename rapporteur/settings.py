@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A full disk while saving is a page saying so (nothing half-written is left: core/storage.py).
+    "operations.disk_full.DiskFullMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records who made each change in the history of every content model.
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -110,7 +112,8 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Login throttling: after 5 failed attempts for a username from one address, 30 minutes' wait.
+# Login throttling: after 5 failed attempts for a username from one address, or 20 from any addresses,
+# 30 minutes' wait (operations/login_throttle.py).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -119,6 +122,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "operations.login_throttle.UsernameAcrossAddressesHandler"
+LOGIN_FAILURES_PER_USERNAME = 20
 # Lockouts are lifted with `manage.py axes_reset`; the admin stays free of the log tables.
 AXES_ENABLE_ADMIN = False
 # How many proxies in front of the app append to X-Forwarded-For (1 behind one nginx); 0 trusts none and
@@ -157,7 +162,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # WhiteNoise serves static files compressed, with far-future cache headers on their hashed names.
 # Hashed names need `collectstatic` first, which `make serve` runs; `make run` serves the sources.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads are written to a temporary name and moved into place, so a full disk leaves no truncated file.
+    "default": {"BACKEND": "core.storage.AtomicFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -165,9 +171,18 @@ STORAGES = {
     },
 }
 
-# CACHE_URL=redis://127.0.0.1:6379/1 shares the cache between server processes.
+# CACHE_URL=redis://127.0.0.1:6379/1 shares the cache between server processes. Everything in it can be
+# computed again, so Redis unreachable or slow makes pages slower, never an error (caching/backends.py): a
+# call waits at most CACHE_SOCKET_TIMEOUT seconds, then the process leaves the cache alone for a few seconds.
+DEFAULT_CACHE = env.cache_url("CACHE_URL", default="locmemcache://")
+if DEFAULT_CACHE["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHE_SOCKET_TIMEOUT = env.float("CACHE_SOCKET_TIMEOUT", default=0.5)
+    DEFAULT_CACHE["BACKEND"] = "caching.backends.FaultTolerantRedisCache"
+    DEFAULT_CACHE.setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": CACHE_SOCKET_TIMEOUT, "socket_timeout": CACHE_SOCKET_TIMEOUT}
+    )
 CACHES = {
-    "default": env.cache_url("CACHE_URL", default="locmemcache://"),
+    "default": DEFAULT_CACHE,
     # Public pages for anonymous readers, in each process's memory (see caching/page_cache.py).
     "pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -175,6 +190,10 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 1000},
     },
 }
+# An export not written after this many seconds is taken as failed (the server stopped the worker writing it;
+# gunicorn's --timeout is 30 by default): it and any export that raised are refused for a few minutes, with a
+# page saying so, instead of being tried again by every request (report/downloads.py).
+EXPORT_TIME_LIMIT = env.int("EXPORT_TIME_LIMIT", default=30)
 # Cached pages are found by the content version, so an edit never waits for this; it only frees memory.
 PAGE_CACHE_SECONDS = 24 * 60 * 60
 

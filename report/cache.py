@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from languages import report_language
-from report.builder import build_report
+from report.adopted import report_of
 
 TREE_CACHE_SECONDS = 24 * 60 * 60
 
@@ -29,14 +29,17 @@ def cached_report(slug, token, audience="public"):
 
 
 def built_report(meeting, token, audience="public"):
-    """The report in the active language's version, once per version of the meeting's content.
+    """The report in the active language's version, once per version of the meeting's content: as adopted
+    while it is adopted (report/adopted.py), else built from the records.
 
-    `meeting` as for_report() loads it for that audience (for_report(user) with the reader).
+    `meeting` as for_report() loads it for that audience (for_report(user) with the reader). Adopting and
+    reopening save the meeting, which gives it a new version: a tree kept under the draft's version is
+    never served as the adopted report, nor the adopted one after reopening.
     """
     key = tree_key(meeting.slug, token, audience) if token else None
     if key and (report := cache.get(key)) is not None:
         return report
-    report = build_report(meeting, report_language(translation.get_language() or "en"))
+    report = report_of(meeting, report_language(translation.get_language() or "en"), audience)
     report.version  # noqa: B018 -- the fingerprint, computed once and kept with the tree
     if key:
         cache.set(key, report, TREE_CACHE_SECONDS)

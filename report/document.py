@@ -5,7 +5,7 @@ The builder (builder.py) makes it and owns every number and letter in it; each r
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
@@ -264,8 +264,11 @@ class Report:
 
     @cached_property
     def version(self):
-        """A fingerprint of everything the document says: it changes with any edit that shows in it."""
-        return hashlib.sha256(repr(self).encode()).hexdigest()[:32]
+        """A fingerprint of everything the document says: it changes with any edit that shows in it.
+
+        The ids of the texts not translated in order: a set's own order changes from one process to the next."""
+        ordered = replace(self, untranslated=tuple(sorted(self.untranslated)))
+        return hashlib.sha256(repr(ordered).encode()).hexdigest()[:32]
 
     def contents(self, depth=1):
         """The contents list as (section, depth): chapters and their sections down to `depth` (1: the

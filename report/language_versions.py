@@ -12,18 +12,22 @@ The meeting's original language is the source: its versions are the drafted text
 translations of it.
 """
 
+from django.db import transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from caching import content_version
 from congress.models import StandardParagraph
-from languages import xliff
+from languages import xliff, xliff_import
 from languages.codes import COPY_LANGUAGES, field_suffix
 from languages.versions import Text, missing_texts
 from languages.versions import translation_status as status_of
 from meetings.models import AgendaItem, Document, MeetingParagraph, Officer
 from recommendations.models import Discussion, Recommendation, SummaryParagraph
 from report.parts import ADDENDUM
+from workflow import roles
+from workflow.forms import DRAFTED_TEXT_MAX_CHARS
 
 PART_LABELS = {
     MeetingParagraph.Part.INTRODUCTION: _("Introduction"),
@@ -133,17 +137,49 @@ def export_xliff(meeting, language):
     )
 
 
-def import_xliff(meeting, data, language=None, may_change=None):
-    """Writes the translations in `data` into `meeting`'s texts; raises XliffRefused, changing nothing
-    (languages.xliff.import_xliff says when)."""
-    return xliff.import_xliff(
-        data,
-        texts_of(meeting),
-        original=meeting.symbol,
-        source_language=original_language(meeting),
-        language=language,
-        may_change=may_change,
-    )
+def import_xliff(meeting, data, language=None, *, user=None, overwrite=()):
+    """Writes the translations in `data` into `meeting`'s texts, except those in conflict and those refused
+    (languages/xliff_import.py); raises XliffRefused, changing nothing, for a file that cannot go in.
+
+    `user`: the person importing, who changes only what their role allows (None: a command, any text).
+    `overwrite`: the ids of the units whose conflicts to apply anyway, or True for all."""
+    file = xliff.parse(data)
+    return _import(meeting, lambda locked: xliff.units_of(file, **_file_of(locked), language=language), user, overwrite)
+
+
+def import_units(meeting, units, language, *, user=None):
+    """Applies units chosen from an import's conflicts: each unit's version is the text the person saw, so
+    a text changed again since is a conflict again, kept."""
+    result = _import(meeting, lambda locked: (field_suffix(language), units), user, overwrite=())
+    # What the person chose replaced a text changed since the export: counted as such in the summary.
+    result.conflicts_applied, result.applied = result.applied, 0
+    return result
+
+
+def _file_of(meeting):
+    return {"original": meeting.symbol, "originals": original_languages(meeting)}
+
+
+def _import(meeting, read, user, overwrite):
+    """One transaction: the site's content lock first (caching/content_version.py), then the meeting's row,
+    as adoption takes them; whether the report is adopted and what the person may change are read under
+    them, so an import and an adoption never interleave."""
+    with transaction.atomic():
+        content_version.lock()
+        locked = type(meeting).objects.select_for_update().get(pk=meeting.pk)
+        if locked.report_is_adopted:
+            raise xliff.XliffRefused(roles.frozen_message(locked))
+        language, units = read(locked)
+        result = xliff_import.plan(
+            units,
+            texts_of(locked),
+            source_language=original_language(locked),
+            language=language,
+            max_chars=DRAFTED_TEXT_MAX_CHARS,
+            overwrite=overwrite,
+        )
+        may_change = None if user is None else (lambda model: roles.may(user, "change", model, locked))
+        return xliff_import.apply(result, may_change=may_change)
 
 
 def missing_note(meeting, report):

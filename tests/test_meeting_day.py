@@ -142,3 +142,18 @@ def test_a_days_page_is_cached_for_everyone_at_one_query(client, demo_meeting, n
     built = client.get(url)
     with django_assert_num_queries(1):  # the content version
         assert client.get(url).content == built.content
+
+
+def test_the_meeting_page_turns_to_the_next_day_at_the_venues_midnight_not_at_utcs(client, demo_meeting, monkeypatch):
+    from django.utils import timezone
+
+    from meetings.models import Meeting
+
+    Meeting.objects.filter(pk=demo_meeting.pk).update(time_zone="Asia/Shanghai")  # UTC+8
+    url = reverse("meetings:detail", kwargs={"slug": demo_meeting.slug})
+    utc = datetime.UTC
+    monkeypatch.setattr(timezone, "now", lambda: datetime.datetime(2019, 3, 26, 15, 0, tzinfo=utc))  # 23:00 there
+    assert "Today, Tuesday, 26 March 2019" in client.get(url).content.decode()
+    # Past midnight in Shanghai, still 26 March in UTC: the page shows the venue's new day, not yesterday's.
+    monkeypatch.setattr(timezone, "now", lambda: datetime.datetime(2019, 3, 26, 17, 0, tzinfo=utc))  # 01:00 there
+    assert "Today, Wednesday, 27 March 2019" in client.get(url).content.decode()

@@ -42,7 +42,7 @@ def manage(*arguments, env=None):
 def test_healthz_reports_the_database(client, db):
     response = client.get(reverse("healthz"))
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "local"}
 
 
 def test_healthz_says_so_when_the_database_is_unreachable(client, db, monkeypatch):

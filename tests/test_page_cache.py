@@ -207,7 +207,7 @@ def test_the_report_page_shows_its_recorded_date_never_the_day_it_is_read(client
 def test_healthz_asks_the_database_every_time(client, django_assert_num_queries):
     client.get("/healthz")
     with django_assert_num_queries(1):  # SELECT 1, not the content version
-        assert client.get("/healthz").json() == {"status": "ok", "database": "ok"}
+        assert client.get("/healthz").json() == {"status": "ok", "database": "ok", "cache": "local"}
 
 
 @pytest.mark.django_db(transaction=True)

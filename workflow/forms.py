@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from caching import content_version
 from core.diff import word_diff
 from core.history import mirrored_fields
+from core.text import clean_text
 
 
 def describe_changes(model, pk, opened, current):
@@ -83,6 +84,11 @@ class VersionedModelForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        # Each text as it will be stored (core.text, the rule every save obeys): the record's own checks then
+        # see it so, and a title of only a right-to-left override is refused here as empty, not by the database.
+        for name, value in cleaned_data.items():
+            if isinstance(value, str):
+                cleaned_data[name] = clean_text(value)
         opened = cleaned_data.get("version")
         if self.instance.pk is None:
             if self._row_deleted_meanwhile():

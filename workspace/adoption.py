@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Meeting
+from report import adopted
 from workflow import roles
 
 
@@ -36,6 +37,14 @@ class AdoptionForm(forms.Form):
 
 class AdoptionActionsMixin:
     """The list of meetings' actions that adopt a report and reopen it."""
+
+    @admin.display(description=_("Report as adopted"))
+    def adopted_record(self, meeting):
+        """Whether the report kept as adopted still reads as the records would write it: built in every language
+        here, on the adoption screen only, never on a save."""
+        if meeting is None or not meeting.pk:
+            return ""
+        return adopted.changed_since_adoption_text(meeting)
 
     def has_adopt_permission(self, request):
         return request.user.has_perm("meetings.adopt_report")
@@ -67,7 +76,8 @@ class AdoptionActionsMixin:
                 messages.error(request, _("%(meeting)s: only its editors may adopt it.") % {"meeting": meeting})
             else:
                 try:
-                    meeting.adopt_report(
+                    adopted.adopt(
+                        meeting,
                         issued_on=form.cleaned_data[f"issued_on_{meeting.pk}"],
                         job_number=form.cleaned_data[f"job_number_{meeting.pk}"],
                     )

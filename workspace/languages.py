@@ -9,6 +9,8 @@ Every view answers only for a meeting the user may see (the admin's own scope), 
 changes what the user's role on the meeting allows.
 """
 
+from functools import wraps
+
 from django import forms
 from django.contrib import messages
 from django.contrib.admin import display
@@ -17,13 +19,16 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_protect
 
 from languages.codes import COPY_LANGUAGES, LANGUAGES, language_name
-from languages.xliff import XliffRefused, xliff_language
+from languages.xliff import MAX_BYTES, Unit, XliffRefused, xliff_language
 from report.language_versions import (
     export_xliff,
+    import_units,
     import_xliff,
     missing_in,
     original_language,
@@ -33,10 +38,18 @@ from report.language_versions import (
 from workflow import roles
 
 RTL = {"ar"}
+# The most conflicts one page offers to choose from; a file with more is imported again once these are settled.
+MAX_CONFLICTS = 1000
 
 
 class XliffImportForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("Translated XLIFF file"))
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if file.size > MAX_BYTES:  # known from the upload, before the file is read
+            raise forms.ValidationError(too_large())
+        return file
 
 
 class MeetingLanguagesMixin:
@@ -45,7 +58,11 @@ class MeetingLanguagesMixin:
         name = f"{self.opts.app_label}_{self.opts.model_name}"
         return [
             path("<path:object_id>/languages/aligned/", view(self.aligned_view), name=f"{name}_aligned"),
-            path("<path:object_id>/languages/import/", view(self.xliff_import_view), name=f"{name}_xliff_import"),
+            path(
+                "<path:object_id>/languages/import/",
+                view(self._size_checked(self.xliff_import_view)),
+                name=f"{name}_xliff_import",
+            ),
             path(
                 "<path:object_id>/languages/<str:language>.xlf",
                 view(self.xliff_export_view),
@@ -171,8 +188,25 @@ class MeetingLanguagesMixin:
         language = self._language(language)
         response = HttpResponse(export_xliff(meeting, language), content_type="application/x-xliff+xml")
         name = meeting.symbol.replace("/", "-")
-        response["Content-Disposition"] = f'attachment; filename="{name}.{xliff_language(language)}.xlf"'
+        # Quoted as the report's downloads are (report.downloads): the symbol is edited in the admin.
+        response["Content-Disposition"] = content_disposition_header(True, f"{name}.{xliff_language(language)}.xlf")
         return response
+
+    def _size_checked(self, view):
+        """The import view, refusing a body larger than a file could be before anything reads it.
+
+        Django's CSRF check reads the whole POST (spooling the file to disk) before any view runs: here the
+        check comes after the size is known, and only a request small enough is parsed and checked."""
+
+        @wraps(view)
+        def checked(request, object_id):
+            if request.method == "POST" and _content_length(request) > MAX_BYTES + FORM_OVERHEAD:
+                meeting = self._meeting(request, object_id)
+                return self._import_page(request, meeting, XliffImportForm(), error=too_large(), status=413)
+            return csrf_protect(view)(request, object_id)
+
+        checked.csrf_exempt = True
+        return checked
 
     def xliff_import_view(self, request, object_id):
         meeting = self._meeting(request, object_id)
@@ -180,28 +214,109 @@ class MeetingLanguagesMixin:
         if meeting.report_is_adopted:
             messages.error(request, roles.frozen_message(meeting))
             return HttpResponseRedirect(change_url)
+        if request.method == "POST" and "resolve" in request.POST:
+            return self._resolve_conflicts(request, meeting, change_url)
         form = XliffImportForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             try:
-                result = import_xliff(
-                    meeting,
-                    form.cleaned_data["file"].read(),
-                    may_change=lambda model: roles.may(request.user, "change", model, meeting),
-                )
+                result = import_xliff(meeting, form.cleaned_data["file"].read(), user=request.user)
             except XliffRefused as refusal:
                 form.add_error("file", str(refusal))
             else:
-                messages.success(
-                    request,
-                    _("Texts imported into the %(language)s version: %(count)d.")
-                    % {"count": result.changed, "language": dict(LANGUAGES)[result.language]},
-                )
-                return HttpResponseRedirect(change_url)
+                return self._imported(request, meeting, result, change_url)
+        return self._import_page(request, meeting, form)
+
+    def _resolve_conflicts(self, request, meeting, change_url):
+        """Applies the conflicts the person ticked, each only if its text is still the one they saw."""
+        chosen = set(request.POST.getlist("apply"))
+        # A browser posts every line break as CRLF; the file's text, read as XML, had LF only.
+        units = [
+            Unit(
+                id=request.POST.get(f"id-{n}", ""),
+                source=None,
+                source_version=request.POST.get(f"source-{n}", ""),
+                target=request.POST.get(f"text-{n}", "").replace("\r\n", "\n"),
+                version=request.POST.get(f"seen-{n}", ""),
+            )
+            for n in range(_count(request.POST.get("conflicts")))
+            if str(n) in chosen
+        ]
+        try:
+            result = import_units(meeting, units, self._language(request.POST.get("language")), user=request.user)
+        except XliffRefused as refusal:
+            messages.error(request, str(refusal))
+            return HttpResponseRedirect(change_url)
+        return self._imported(
+            request, meeting, result, change_url, kept=_count(request.POST.get("conflicts")) - len(units)
+        )
+
+    def _imported(self, request, meeting, result, change_url, kept=0):
+        """The summary and the refused units as messages; the conflicts, if any, on a page to choose from."""
+        messages.success(request, summary(result, kept=kept))
+        for refusal in result.refused:
+            messages.warning(
+                request,
+                _("%(where)s (%(unit)s) was not imported: %(reason)s")
+                % {"where": refusal.where, "unit": refusal.unit_id, "reason": refusal.reason},
+            )
+        if not result.conflicts:
+            return HttpResponseRedirect(change_url)
+        language = result.language
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": meeting,
+            "title": _("Texts changed since the file was exported: %(meeting)s") % {"meeting": meeting.symbol},
+            "conflicts": result.conflicts,
+            "language": {"code": language, "name": language_name(language), "lang": xliff_language(language)},
+            "rtl": language in RTL,
+        }
+        return TemplateResponse(request, "admin/meetings/meeting/xliff_conflicts.html", context)
+
+    def _import_page(self, request, meeting, form, error="", status=200):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "original": meeting,
             "title": _("Import a translated XLIFF file for %(meeting)s") % {"meeting": meeting.symbol},
             "form": form,
+            "error": error,
         }
-        return TemplateResponse(request, "admin/meetings/meeting/xliff_import.html", context)
+        return TemplateResponse(request, "admin/meetings/meeting/xliff_import.html", context, status=status)
+
+
+# A file of MAX_BYTES comes with the form's other fields and the multipart boundaries: a few bytes more.
+FORM_OVERHEAD = 64 * 1024
+
+
+def _content_length(request):
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+def _count(value):
+    try:
+        return max(0, min(int(value or 0), MAX_CONFLICTS))
+    except ValueError:
+        return 0
+
+
+def too_large():
+    return _("The file is larger than 20 MB: it cannot be an XLIFF file of one meeting.")
+
+
+def summary(result, kept=0):
+    """One line: what an import did, in counts."""
+    return _(
+        "%(language)s version: texts imported: %(applied)d; unchanged: %(unchanged)d; in conflict, kept as "
+        "they are: %(kept)d; in conflict, replaced by the file's: %(replaced)d; refused: %(refused)d."
+    ) % {
+        "language": language_name(result.language),
+        "applied": result.applied,
+        "unchanged": result.unchanged,
+        "kept": len(result.conflicts) + kept,
+        "replaced": result.conflicts_applied,
+        "refused": len(result.refused),
+    }

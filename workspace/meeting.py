@@ -60,7 +60,7 @@ class MeetingAdmin(
     search_fields = ["symbol", "region", "venue_city"]
     prepopulated_fields = {"slug": ["region"]}
     autocomplete_fields = ["venue_country", "regional_commission"]
-    readonly_fields = ["report_status", "downloads", "participants_list", "language_versions"]
+    readonly_fields = ["report_status", "adopted_record", "downloads", "participants_list", "language_versions"]
     # The overview's own form: the meeting's details. Everything else is entered on the parts' screens.
     fieldsets = [
         (
@@ -159,8 +159,14 @@ class MeetingAdmin(
         Part(
             "adoption",
             _("Adoption"),
-            fields=["agenda_adopted_at", "organization_of_work_at", "report_adopted_at", "report_status"],
-            readonly=["report_status"],
+            fields=[
+                "agenda_adopted_at",
+                "organization_of_work_at",
+                "report_adopted_at",
+                "report_status",
+                "adopted_record",
+            ],
+            readonly=["report_status", "adopted_record"],
             needs=[("sessions", _("report adopted at"))],
             description=_(
                 "Choose the plenary meetings at which the decisions were taken, save, then record the adoption "

@@ -16,8 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from languages import report_language
 from meetings.models import Delegate, Document, Meeting, ReportPartAssignment
+from report.adopted import PREVIEW, report_of
 from report.builder import build_report
-from report.downloads import FORMAT_NAMES, file_response, rendered, report_downloads
+from report.downloads import FORMAT_NAMES, ExportFailed, file_response, rendered, report_downloads, unavailable
 from report.participants import NoParticipantsDocument, build_participants_list
 from report.parts import section_choices
 from workflow import roles
@@ -62,7 +63,10 @@ def download(request, documents, extension, archive_name):
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
         for document in documents:
-            filename, _content_type, content = rendered(document, extension)
+            try:
+                filename, _content_type, content = rendered(document, extension)
+            except ExportFailed as failure:
+                return unavailable(request, document, extension, failure.retry_after)
             zipped.writestr(filename, content)
     response = HttpResponse(archive.getvalue(), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{archive_name}-{extension}.zip"'
@@ -72,7 +76,8 @@ def download(request, documents, extension, archive_name):
 def download_action(extension, description):
     @admin.action(description=description)
     def action(modeladmin, request, queryset):
-        reports = [build_report(meeting) for meeting in queryset.for_report()]
+        # As adopted, while adopted: the record, not what the shared records say now.
+        reports = [report_of(meeting, audience=PREVIEW) for meeting in queryset.for_report()]
         if len(reports) > 1:
             count = len(reports)
             messages.info(

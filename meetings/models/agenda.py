@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from congress.models import Topic
 from core.models import Versioned
 from languages import report_language
-from languages.codes import COPY_LANGUAGES
+from languages.codes import COPY_LANGUAGES, field_suffix
 from languages.versions import shown_text, text_in
 from meetings.models.text import MARKUP_HELP
 
@@ -68,7 +68,11 @@ class AgendaItem(Versioned):
 
     def clean(self):
         if not any(getattr(self, f"title_{code}", None) for code in COPY_LANGUAGES) and not self.topic_id:
-            raise ValidationError({"title": _("Give the item a title or link it to a Congress topic.")})
+            # On the title's copy in the meeting's language: the admin's form has a field per copy, none "title".
+            original = self.meeting.original_language if self.meeting_id else "en"
+            raise ValidationError(
+                {f"title_{field_suffix(original)}": _("Give the item a title or link it to a Congress topic.")}
+            )
         if self.parent_id:
             if self.parent.meeting_id != self.meeting_id:
                 raise ValidationError({"parent": _("A sub-item belongs to an item of the same meeting.")})

@@ -2,6 +2,7 @@
 
 import zoneinfo
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q
@@ -10,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from caching import content_version
 from congress.models import Congress, RegionalCommission, State
 from core.models import Versioned
 from languages import report_language
@@ -221,17 +223,27 @@ class Meeting(Versioned):
 
     def _reload_locked(self):
         """The meeting as it is now, locked until the transaction ends: adopting or reopening writes the whole
-        record, which must not put back what someone else changed since this instance was read."""
+        record, which must not put back what someone else changed since this instance was read.
+
+        The site's content lock comes first, as in every writing transaction (an XLIFF import takes the two
+        in the same order, then reads whether the report is adopted): the two never wait on each other."""
+        content_version.lock()
         Meeting.objects.select_for_update().filter(pk=self.pk).exists()
         self.refresh_from_db()
+
+    def _discard_adopted_report(self):
+        """Drops the report kept as adopted (report/adopted.py; the report room's model, taken by name)."""
+        apps.get_model("report", "AdoptedReport").objects.filter(meeting_id=self.pk).delete()
 
     @transaction.atomic
     def adopt_report(self, *, session=None, issued_on=None, job_number=None):
         """Records that the meeting adopted its report at a session, which freezes the report's content.
 
         The date of issue and job number are given here, not set on the instance before: the record is
-        read again under lock first, which would drop them."""
+        read again under lock first, which would drop them. The report as adopted is kept by
+        report.adopted.adopt, which calls this; here any report kept before is dropped, never served again."""
         self._reload_locked()
+        self._discard_adopted_report()
         if issued_on is not None:
             self.report_issued_on = issued_on
         if job_number is not None:
@@ -252,6 +264,7 @@ class Meeting(Versioned):
         if not reason.strip():
             raise ValidationError(_("Say why the adopted report is reopened."))
         self._reload_locked()
+        self._discard_adopted_report()
         self.report_status = self.ReportStatus.DRAFT
         self._change_reason = f"Report reopened: {reason.strip()}"
         self.save()

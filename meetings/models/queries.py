@@ -124,13 +124,19 @@ class MeetingQuerySet(models.QuerySet):
             ),
         )
 
-    def for_report(self, user=None):
+    def for_report(self, user=None, *, published_documents=False):
         """Everything the report builder reads, in a fixed number of queries whatever the meeting's size.
 
         Given the reader (`user`), the documents are those they may see (meetings/visibility.py), so the
         public report's annex and chapter IV list no unpublished document; without one (the admin's and the
-        command line's exports), every document of the meeting.
+        command line's exports), every document of the meeting. With `published_documents`, the published
+        documents, whether the meeting is published yet or not: what its public report will list (the report
+        as adopted is kept for the public before the meeting is published).
         """
+        if published_documents:
+            documents = Document.objects.filter(is_published=True)
+        else:
+            documents = Document.objects.all() if user is None else Document.objects.visible_to(user)
         # The drafted text's room (recommendations) stands on this one: its model is reached through the relation.
         Discussion = self.model.discussions.rel.related_model  # noqa: N806 - a model class
 
@@ -155,9 +161,7 @@ class MeetingQuerySet(models.QuerySet):
                 "agenda_items",
                 queryset=AgendaItem.objects.select_related("topic__congress", "topic__agenda_item", "topic__workshop"),
             ),
-            Prefetch(
-                "documents", queryset=Document.objects.all() if user is None else Document.objects.visible_to(user)
-            ),
+            Prefetch("documents", queryset=documents),
             Prefetch("part_assignments", queryset=ReportPartAssignment.objects.select_related("part")),
             Prefetch(
                 "discussions",

@@ -9,7 +9,6 @@ has the job number, date stamp and barcode, and every document symbol links to u
 """
 
 import io
-import itertools
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -37,7 +36,6 @@ CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.d
 HEADING_STYLES = {doc.Section.CHAPTER: "HChG", doc.Section.ANNEX: "HChG", doc.Section.SECTION: "H1G"}
 HEADING_STYLES[doc.Section.SUBSECTION] = "H23G"
 LISTS = (doc.Subparagraph, doc.OfficerList, doc.AgendaList)
-BOOKMARK_IDS = itertools.count(1)
 
 
 def render(report):
@@ -136,7 +134,9 @@ def write_section(word, section, page_break=False):
         heading = title = word.add_paragraph(section.title, style=style)
     heading.paragraph_format.page_break_before = page_break or None
     if section.anchor:
-        add_bookmark(heading, bookmark_name(section), next(BOOKMARK_IDS))
+        # Numbered within the file, from 1: the same report gives the same file, whatever was rendered before.
+        number = len(word.element.body.findall(f".//{qn('w:bookmarkStart')}")) + 1
+        add_bookmark(heading, bookmark_name(section), number)
     if not section.children:
         # A heading with nothing under it (a delegation without names) must not pull the next one along.
         title.paragraph_format.keep_with_next = False

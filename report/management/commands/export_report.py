@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from languages import REPORT_LANGUAGES
 from meetings.models import Document, Meeting
-from report.builder import build_report_for_symbol
+from report.adopted import report_for_symbol
 from report.language_versions import missing_note
 from report.participants import build_participants_list, participants_document
 from report.renderers import RENDERERS
@@ -18,7 +18,7 @@ def document_for(symbol, format, language=None):
     """(document, note): the report, draft report part or list of participants with this symbol, and a
     note for the user or None. A CommandError says why there is no such document."""
     try:
-        report = build_report_for_symbol(symbol, language)
+        report = report_for_symbol(symbol, language)
     except Meeting.DoesNotExist:
         pass
     else:
