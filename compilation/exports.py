@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Font
 from weasyprint import CSS, HTML
 
 from languages import REPORT_LANGUAGES, direction, django_language
+from languages.codes import language_name
 from languages.versions import shown_text, text_in
 from report.renderers.pdf import StaticFilesOnly
 
@@ -38,6 +39,15 @@ def columns():
         pgettext("compilation", "Recommendation"),
         pgettext("compilation", "Source"),
     )
+
+
+def text_of(entry, language):
+    """The entry's text; one not yet translated is given in its original, which the file says, as the site does."""
+    if entry.text_language == language:
+        return entry.text
+    with translation.override(django_language(language)):
+        mark = pgettext("site", "original in %(language)s") % {"language": language_name(entry.text_language)}
+    return f"{entry.text} ({mark})"
 
 
 def groups(entries):
@@ -135,11 +145,12 @@ def as_docx(congress, entries, language):
     for heading_text, rows in groups(entries):
         for index, entry in enumerate(rows):
             cells = table.add_row().cells
-            values = (heading_text if index == 0 else "", entry.region, entry.text, entry.citation)
-            for cell, value in zip(cells, values, strict=True):
+            values = (heading_text if index == 0 else "", entry.region, text_of(entry, language), entry.citation)
+            for column, (cell, value) in enumerate(zip(cells, values, strict=True)):
                 paragraph = cell.paragraphs[0]
                 paragraph.add_run(value)
-                if rtl:
+                # A text given in a left-to-right original runs left to right inside the right-to-left table.
+                if rtl and not (column == 2 and direction(entry.text_language) == "ltr"):
                     paragraph._p.get_or_add_pPr().append(paragraph._p.makeelement(qn("w:bidi"), {}))
     widths = (Cm(5.5), Cm(3.5), Cm(12.2), Cm(4.5))
     for row in table.rows:
