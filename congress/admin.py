@@ -10,6 +10,7 @@ from congress.models import (
     RegionalCommission,
     StandardParagraph,
     State,
+    Theme,
     Topic,
     Workshop,
 )
@@ -44,6 +45,14 @@ class CongressAgendaItemInline(ContentInlineMixin, TranslationTabularInline):
 class WorkshopInline(ContentInlineMixin, TranslationTabularInline):
     model = Workshop
     extra = 0
+
+
+class ThemeInline(ContentInlineMixin, TranslationTabularInline):
+    """The themes of the compilation of the regional meetings' recommendations; assigned on the recommendations."""
+
+    model = Theme
+    extra = 0
+    fields = ["order", "name"]
 
 
 class TopicInline(ContentInlineMixin, admin.TabularInline):
@@ -87,7 +96,7 @@ class CongressAdmin(LanguageVersionsMixin, SortableAdminBase, ContentAdmin, Tran
         (None, {"fields": ["ordinal", "title", "short_title", "symbol_prefix", "main_theme"]}),
         (_("Venue and dates"), {"fields": ["host_city", "host_country", "start_date", "end_date"]}),
     ]
-    inlines = [CongressAgendaItemInline, WorkshopInline, TopicInline, StandardParagraphInline]
+    inlines = [CongressAgendaItemInline, WorkshopInline, TopicInline, StandardParagraphInline, ThemeInline]
 
 
 @admin.register(Topic)

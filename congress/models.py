@@ -266,3 +266,20 @@ class StandardParagraph(Versioned):
 
     def __str__(self):
         return shown_in_active_language(self, "text")[:80]
+
+
+class Theme(Versioned):
+    """A theme under which the Congress secretariat compiles the regional meetings' recommendations
+    ("Cybercrime", "Victims"), named in six languages; a recommendation may fall under several."""
+
+    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="themes")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        ordering = ["congress", "order", "pk"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+    def __str__(self):
+        return shown_in_active_language(self, "name")

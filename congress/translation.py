@@ -9,6 +9,7 @@ from congress.models import (
     RegionalCommission,
     StandardParagraph,
     State,
+    Theme,
     Workshop,
 )
 from core.history import translated_with_history
@@ -22,6 +23,11 @@ class CongressTranslationOptions(TranslationOptions):
 @translated_with_history(CongressAgendaItem)
 class CongressAgendaItemTranslationOptions(TranslationOptions):
     fields = ("title",)
+
+
+@translated_with_history(Theme)
+class ThemeTranslationOptions(TranslationOptions):
+    fields = ("name",)
 
 
 @translated_with_history(Workshop)

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "recommendations",
     "report",
     "search",
+    "compilation",
     "public",
     "workspace",
     "demo",

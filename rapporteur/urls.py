@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from operations.views import healthz, server_error
+from public import congress as congress_views
 from public import views as meeting_views
 from workspace.views import view_on_site
 
@@ -17,6 +18,13 @@ urlpatterns += i18n_patterns(
     path("", meeting_views.home, name="home"),
     path("search/", meeting_views.search, name="search"),
     path("meetings/", include("public.urls")),
+    path("congresses/<int:ordinal>/", congress_views.congress_page, name="congress"),
+    path("congresses/<int:ordinal>/recommendations/", congress_views.compilation, name="compilation"),
+    path(
+        "congresses/<int:ordinal>/recommendations.<str:extension>",
+        congress_views.compilation_download,
+        name="compilation_download",
+    ),
 )
 
 # A request over the server's limits (too many fields, too large) says so instead of a bare "Bad Request".

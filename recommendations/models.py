@@ -95,6 +95,11 @@ class Recommendation(Versioned):
         ),
     )
 
+    # The Congress's compilation groups recommendations by theme (congress.Theme), several if needed.
+    themes = models.ManyToManyField(
+        "congress.Theme", blank=True, related_name="recommendations", verbose_name=_("themes")
+    )
+
     class Meta:
         ordering = ["discussion", "order", "pk"]
         verbose_name = _("recommendation")

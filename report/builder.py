@@ -263,7 +263,10 @@ class ReportBuilder(ProceedingsChapters):
                     content = (self.texts.marker(recommendation, "text"),)
                 else:
                     content = parse_inlines(with_final_punctuation(text, index == last, self.language))
-                blocks.append(Subparagraph(languages.subparagraph_label(index, self.language), content))
+                label = languages.subparagraph_label(index, self.language)
+                blocks.append(
+                    Subparagraph(label, content, source=f"recommendations.recommendation.{recommendation.pk}")
+                )
         return blocks
 
     def outcome_introduction(self, discussion):

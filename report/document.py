@@ -102,6 +102,9 @@ class Subparagraph:
 
     label: str
     content: tuple[Inline, ...]
+    # The record it was written from ("recommendations.recommendation.12"), for citing it from elsewhere
+    # (the Congress's compilation); renderers do not print it.
+    source: str = ""
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,12 @@ text, and the XML must still be valid Akoma Ntoso.
 
 import html
 import io
+import json
 import re
 import zipfile
 
 import lxml.html
+import openpyxl
 import pytest
 from django.apps import apps
 from django.db import models
@@ -20,12 +22,12 @@ from lxml import etree
 from modeltranslation.translator import NotRegistered, translator
 
 from meetings.models import Delegate, Document, Meeting, Officer, Participation
-from recommendations.models import Discussion
+from recommendations.models import Discussion, Recommendation
 from report.renderers import EXTENSIONS
 from report.renderers.pdf import css_string
 from tests.factories import DocumentFileFactory, complete_meeting
 from tests.test_exports import SCHEMA, pdf_pages
-from tests.test_visibility import PUBLIC_PAGES
+from tests.test_visibility import CONGRESS_PAGES, PUBLIC_PAGES
 
 pytestmark = pytest.mark.django_db
 
@@ -127,6 +129,9 @@ def meeting(settings, tmp_path):
     Meeting.objects.filter(pk=meeting.pk).update(opener=Meeting.Opener.OTHER)
     Officer.objects.filter(meeting=meeting).update(election_method=Officer.ElectionMethod.OTHER)
     Discussion.objects.filter(meeting=meeting).update(outcome_phrase=Discussion.OutcomeIntroduction.OTHER)
+    # A theme of the Congress's compilation, given to a recommendation.
+    theme = meeting.congress.themes.create(name="Theme")
+    Recommendation.objects.filter(discussion__meeting=meeting).first().themes.add(theme)
     enter_payloads()
     return Meeting.objects.get(pk=meeting.pk)
 
@@ -158,7 +163,15 @@ def targets(meeting):
     urls["meetings:today_session"] = [reverse("meetings:today_session", args=[meeting.slug, "now", first_day.number])]
     for name in set(PUBLIC_PAGES) - set(urls):
         urls[name] = [reverse(name, kwargs={"slug": meeting.slug})]
-    assert set(urls) == set(PUBLIC_PAGES)
+    congress = {"ordinal": meeting.congress.ordinal}
+    urls["congress"] = [reverse("congress", kwargs=congress)]
+    compilation = reverse("compilation", kwargs=congress)
+    urls["compilation"] = [compilation, f"{compilation}?by=theme", f"{compilation}?by=item"]
+    urls["compilation_download"] = [
+        reverse("compilation_download", kwargs={**congress, "extension": extension})
+        for extension in ("docx", "pdf", "xlsx", "json")
+    ]
+    assert set(urls) == set(PUBLIC_PAGES) | set(CONGRESS_PAGES)
     for name, addresses in urls.items():
         for address in addresses:
             languages = LANGUAGES if not re.search(r"\.\w+$|/documents/\d+/", address) else ("en",)
@@ -191,9 +204,26 @@ def read(name, response, tmp_path):
                     part = etree.fromstring(archive.read(name))  # each part is well-formed XML
                     texts.append("".join(part.itertext()))
         return "text", "\n".join(texts)
+    if content_type == "application/json":
+        return "text", "\n".join(strings_in(json.loads(content)))
+    if content_type.endswith("spreadsheetml.sheet"):
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        return "text", "\n".join(str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value)
     if content_type == "application/pdf":
         return "text", re.sub(r"\s+", "", "".join(pdf_pages(content, tmp_path)))
     raise AssertionError(f"{name} answers {content_type}, which this test cannot read")
+
+
+def strings_in(value):
+    """Every string of a JSON document, as its reader gets them back."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings_in(item)
 
 
 def assert_safe_html(page, where):

@@ -72,6 +72,18 @@ PUBLIC_PAGES = {
 MEETING_PAGES = [name for name, kwargs in PUBLIC_PAGES.items() if kwargs]
 
 
+def congress_kwargs(meeting):
+    return {"ordinal": meeting.congress.ordinal}
+
+
+# A Congress's pages list its meetings: they are found at the Congress's address, an unpublished meeting on none.
+CONGRESS_PAGES = {
+    "congress": congress_kwargs,
+    "compilation": congress_kwargs,
+    "compilation_download": lambda meeting: {**congress_kwargs(meeting), "extension": "json"},
+}
+
+
 def url_pattern_names(patterns, namespace=""):
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
@@ -85,7 +97,19 @@ def url_pattern_names(patterns, namespace=""):
 
 def test_every_public_url_pattern_is_covered():
     names = set(url_pattern_names(get_resolver().url_patterns)) - NOT_PUBLIC_PAGES
-    assert names == set(PUBLIC_PAGES)
+    assert names == set(PUBLIC_PAGES) | set(CONGRESS_PAGES)
+
+
+@pytest.mark.parametrize("name", CONGRESS_PAGES)
+def test_an_unpublished_meeting_is_on_no_page_of_its_congress_but_staff_see_it(
+    client, admin_client, meeting_with_a_file, name
+):
+    hidden = meeting_with_a_file(is_published=False)
+    url = reverse(name, kwargs=CONGRESS_PAGES[name](hidden))
+    public = client.get(url)
+    assert public.status_code == 200 and b"Atlantis" not in public.content
+    if name == "congress":
+        assert b"Atlantis" in admin_client.get(url).content
 
 
 @pytest.fixture

@@ -41,6 +41,7 @@ REGISTRIES = [
     "congress.workshop",
     "congress.topic",
     "congress.standardparagraph",
+    "congress.theme",
 ]
 DRAFTING = ["recommendations.discussion", "recommendations.summaryparagraph", "recommendations.recommendation"]
 MEETING_RECORDS = [label for label in MEETING_PATHS if label not in ("meetings.meeting", "workflow.meetingassignment")]

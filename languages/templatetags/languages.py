@@ -73,3 +73,9 @@ def un_weekday(value, year=True):
 def un_day_month(value):
     """ "26 March", "26 de marzo", "3月26日": a day of a year the page has already said."""
     return day_and_month(value, page_language())
+
+
+@register.simple_tag
+def in_original(text, language):
+    """{% in_original entry.text entry.text_language %}: a text given in its original language, marked as such."""
+    return marked_as_original(text, language)

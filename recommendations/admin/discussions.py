@@ -8,6 +8,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from languages.admin import LanguageVersionsMixin, translated_name
 from languages.versions import shown_in_active_language
+from recommendations.admin.themes import give_themes
 from recommendations.models import Discussion, Recommendation, SummaryParagraph
 from workflow import roles
 from workflow.admin import CompactTemplateMixin, ContentAdmin, ContentInlineMixin, SortableStackedInline, is_revert
@@ -176,4 +177,19 @@ class SummaryParagraphAdmin(DraftedTextAdmin):
 
 @admin.register(Recommendation)
 class RecommendationAdmin(DraftedTextAdmin):
-    pass
+    list_display = ["__str__", "discussion", "theme_names"]
+    list_filter = ["discussion__meeting__congress", "discussion__meeting", "themes"]
+    actions = [give_themes]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("themes")
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not roles.is_secretariat(request.user):
+            actions.pop("give_themes", None)
+        return actions
+
+    @admin.display(description=_("themes"))
+    def theme_names(self, obj):
+        return ", ".join(str(theme) for theme in obj.themes.all())
