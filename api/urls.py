@@ -19,5 +19,5 @@ urlpatterns = [
         SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/swagger_ui.html"),
         name="docs",
     ),
-    re_path(r"", views.not_found),
+    re_path(r"", views.not_found, name="not-found"),
 ]
