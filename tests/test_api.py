@@ -179,7 +179,7 @@ def test_list_endpoints_cost_the_same_queries_for_one_and_for_ten_meetings(clien
         counts.append(len(queries))
     with django_assert_num_queries(counts[0]):
         client.get(f"{url}{'&' if '?' in url else '?'}fresh=again")
-    assert counts[0] == counts[1]
+    assert counts[0] == counts[1] > 0
 
 
 def test_the_reference_page_loads_only_the_sites_own_files(client):
