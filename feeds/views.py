@@ -42,6 +42,7 @@ MOST_ENTRIES = 100
 class Entry:
     title: str
     link: str
+    guid: str  # the document's row on the documents page of the feed's language: the same whatever its files
     description: str
     published: datetime.datetime
     updated: datetime.datetime
@@ -97,6 +98,7 @@ def entries_of(request, meeting, documents, language, changed_at):
             Entry(
                 title=title,
                 link=request.build_absolute_uri(files[0].url) if files else f"{documents_page}#document-{document.pk}",
+                guid=f"{documents_page}#document-{document.pk}",
                 description=description(request, document, files, language),
                 published=first,
                 updated=last,
@@ -145,7 +147,7 @@ class DocumentFeed(Feed):
         return entry.link
 
     def item_guid(self, entry):
-        return f"{entry.link}"
+        return entry.guid
 
     def item_description(self, entry):
         return entry.description

@@ -35,6 +35,7 @@ def meeting_feed_path(meeting, language="en"):
 def entries(root):
     return [
         {
+            "id": entry.findtext("atom:id", namespaces=ATOM),
             "title": entry.findtext("atom:title", namespaces=ATOM),
             "link": entry.find("atom:link", ATOM).get("href"),
             "updated": entry.findtext("atom:updated", namespaces=ATOM),
@@ -59,6 +60,8 @@ def test_a_meetings_feed_lists_a_new_document_once_it_is_added(client):
     listed = entries(root)
     assert listed[0]["title"] == f"{meeting.series}/CRP.2: A made-up second paper"  # newest first
     assert listed[0]["link"] == f"http://testserver/en/meetings/{meeting.slug}/documents/{added.pk}/en/"
+    # An entry keeps its id when its files change: the document's row on the documents page.
+    assert listed[0]["id"] == f"http://testserver/en/meetings/{meeting.slug}/documents/#document-{added.pk}"
     assert "PDF" in listed[0]["summary"] and listed[0]["link"] in listed[0]["summary"]
     assert client.get(listed[0]["link"]).status_code == 200
     # Atom's dates, in UTC.
