@@ -23,8 +23,8 @@ from meetings.models import Meeting
 from recommendations.models import Recommendation
 from report import document as doc
 from report.cache import built_report, cached_report
+from report.citations import cited_blocks
 from report.markup import parse_inlines
-from report.renderers.html import subparagraph_anchor
 
 
 @dataclass(frozen=True)
@@ -64,23 +64,9 @@ class Entry:
 
 def places_in(report):
     """{"recommendations.recommendation.12": Place, …} for every recommendation the report letters."""
-    places = {}
-
-    def walk(sections):
-        for section in sections:
-            paragraph, lettered = None, 0
-            for block in section.children:
-                if isinstance(block, doc.Paragraph):
-                    paragraph, lettered = block, 0
-                elif isinstance(block, doc.Subparagraph) and paragraph is not None:
-                    if block.source:
-                        anchor = subparagraph_anchor(paragraph, lettered)
-                        places[block.source] = Place(paragraph.number, block.label, anchor)
-                    lettered += 1
-            walk(section.sections())
-
-    walk(report.chapters)
-    return places
+    return {
+        cited.source: Place(cited.number, cited.label, cited.anchor) for cited in cited_blocks(report) if cited.source
+    }
 
 
 def report_places(meetings, language):

@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "simple_history",
     "adminsortable2",
     "import_export",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # the API reference page's files, served by the app (no CDN)
     # Rapporteur's rooms, from the ground floor up (docs/architecture.md).
     "core",
     "languages",
@@ -56,6 +59,8 @@ INSTALLED_APPS = [
     "compilation",
     "public",
     "workspace",
+    "api",
+    "feeds",
     "demo",
     "operations",
 ]
@@ -228,6 +233,34 @@ CONTENT_SECURITY_POLICY = {
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # The largest file a document's language version may be (meetings.uploads); UN documents are far smaller.
 DOCUMENT_UPLOAD_MAX_BYTES = env.int("DOCUMENT_UPLOAD_MAX_BYTES", default=25 * 1024 * 1024)
+
+# The read API (api/): read-only JSON, signed-in staff by their session (they see what they preview on the site),
+# paginated; its OpenAPI schema at /api/v1/schema/, its reference page at /api/v1/docs/.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pages",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Rapporteur API",
+    "DESCRIPTION": (
+        "Read-only JSON of the Congresses, their regional preparatory meetings and the meetings' reports. "
+        "Texts are objects keyed by language code (ar, zh, en, fr, ru, es); null where a text has no version in "
+        "that language. Answers carry an ETag: send it back in If-None-Match to get 304 Not Modified."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.conditional_and_errors",
+    ],
+}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

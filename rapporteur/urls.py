@@ -13,6 +13,8 @@ urlpatterns = [
     path("admin/r/<int:content_type_id>/<path:object_id>/", view_on_site, name="admin_view_on_site"),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    # The read API, versioned in its address; its texts are in every language, so it has no language prefix.
+    path("api/v1/", include("api.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", meeting_views.home, name="home"),
@@ -25,6 +27,8 @@ urlpatterns += i18n_patterns(
         congress_views.compilation_download,
         name="compilation_download",
     ),
+    # Atom feeds in the prefix's language: meeting_feed (slug), congress_feed (ordinal).
+    path("", include("feeds.urls")),
 )
 
 # A request over the server's limits (too many fields, too large) says so instead of a bare "Bad Request".

@@ -27,7 +27,7 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import gettext_lazy
 
 from caching.models import MeetingVersion
 from languages import report_language
@@ -35,7 +35,7 @@ from languages.versions import shown_text
 from meetings.models import Document, Meeting
 from report import document as doc
 from report.cache import built_report
-from report.renderers.html import subparagraph_anchor
+from report.citations import cited_blocks, walk
 from search.models import SearchEntry, SearchIndexVersion
 
 RESULTS_PER_KIND = 25
@@ -223,27 +223,21 @@ def report_entries(meeting, token, entry):
     # The public tree: its chapter IV and annex name no unpublished document.
     public = Meeting.objects.for_report(AnonymousUser()).get(pk=meeting.pk)
     report = built_report(public, token, "public")
-    summary_heading = pgettext("report", "Summary of deliberations")
-    outcome_heading = pgettext("report", "Outcome of deliberations")
+    for cited in cited_blocks(report):
+        text = doc.plain_text(cited.content, originals=True)
+        url = f"{report_url}#{cited.anchor}"
+        if cited.letter:
+            where = _("paragraph %(number)s %(letter)s") % {"number": cited.number, "letter": cited.label}
+            number = f"{cited.number} ({cited.label.strip('()')})"
+            yield entry(cited.kind, text, url, number=number, where=where)
+        else:
+            where = _("paragraph %(number)s") % {"number": cited.number}
+            yield entry(cited.kind, text, url, number=str(cited.number), where=where)
     for section in walk(report.chapters + report.annexes):
-        kind, in_outcome, paragraph, lettered = "paragraph", False, None, 0
+        paragraph = None
         for block in section.children:
-            if isinstance(block, doc.Subheading):
-                in_outcome = block.text == outcome_heading
-                kind = "summary" if block.text == summary_heading else "paragraph"
-            elif isinstance(block, doc.Paragraph):
-                paragraph, lettered = block, 0
-                where = _("paragraph %(number)s") % {"number": block.number}
-                text = doc.plain_text(block.content, originals=True)
-                yield entry(kind, text, f"{report_url}#{block.anchor}", number=str(block.number), where=where)
-            elif isinstance(block, doc.Subparagraph) and paragraph is not None:
-                letter = block.label.strip("()")
-                where = _("paragraph %(number)s %(letter)s") % {"number": paragraph.number, "letter": block.label}
-                url = f"{report_url}#{subparagraph_anchor(paragraph, lettered)}"
-                lettered += 1
-                text = doc.plain_text(block.content, originals=True)
-                number = f"{paragraph.number} ({letter})"
-                yield entry("recommendation" if in_outcome else kind, text, url, number=number, where=where)
+            if isinstance(block, doc.Paragraph):
+                paragraph = block
             elif isinstance(block, doc.OfficerList):
                 anchor = paragraph.anchor if paragraph is not None else section.anchor
                 where = _("paragraph %(number)s") % {"number": paragraph.number} if paragraph else ""
@@ -261,12 +255,6 @@ def symbol_parts(symbol):
     """What a delegate may type of a symbol: A/CONF.234/RPM.2/L.2/Add.1 → "RPM.2/L.2", "L.2", "Add.1" …"""
     parts = symbol.split("/")
     return sorted({"/".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)})
-
-
-def walk(sections):
-    for section in sections:
-        yield section
-        yield from walk(section.sections())
 
 
 def ensure_current_index():

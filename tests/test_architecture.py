@@ -26,6 +26,8 @@ FLOORS = {
     "compilation": 8,
     "public": 9,
     "workspace": 9,
+    "api": 10,
+    "feeds": 10,
     "demo": 10,
     "operations": 10,
     "rapporteur": 11,

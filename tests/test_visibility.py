@@ -18,6 +18,9 @@ pytestmark = pytest.mark.django_db
 NOT_PUBLIC_PAGES = {
     "healthz",  # says only whether the database answers; tested in test_operations
     "admin_view_on_site",  # the admin's redirect to a public page; tested in workflow/test_preview_rule
+    "api:schema",  # the API's OpenAPI schema and its reference page: no meeting's content (tests/test_api.py)
+    "api:docs",
+    "api:not-found",  # any other address under /api/v1/: a 404
 }
 NOT_PUBLIC_NAMESPACES = {"admin"}
 
@@ -68,6 +71,14 @@ PUBLIC_PAGES = {
     "meetings:report": meeting_kwargs,
     "meetings:report_download": report_download_kwargs,
     "meetings:draft_part_download": draft_part_kwargs,
+    "meeting_feed": meeting_kwargs,
+    "congress_feed": None,  # a Congress's: listed below
+    "api:congress-list": None,
+    "api:congress-detail": None,
+    "api:meeting-list": None,
+    "api:meeting-detail": meeting_kwargs,
+    "api:meeting-paragraphs": meeting_kwargs,
+    "api:meeting-recommendations": meeting_kwargs,
 }
 MEETING_PAGES = [name for name, kwargs in PUBLIC_PAGES.items() if kwargs]
 
@@ -144,8 +155,11 @@ def test_staff_preview_an_unpublished_meeting(admin_client, meeting_with_a_file,
 
 
 def test_an_unpublished_meeting_is_in_no_list_and_no_search_result(client, meeting_with_a_file):
-    meeting_with_a_file(is_published=False)
+    hidden = meeting_with_a_file(is_published=False)
     assert "Atlantis" not in client.get(reverse("home")).content.decode()
+    ordinal = {"ordinal": hidden.congress.ordinal}
+    for name, kwargs in (("api:meeting-list", {}), ("api:congress-detail", ordinal), ("congress_feed", ordinal)):
+        assert "Atlantis" not in client.get(reverse(name, kwargs=kwargs)).content.decode()
     for words in ("working paper", "cybercrime"):
         results = re.sub(r"</?mark>", "", client.get(reverse("search"), {"q": words}).content.decode())
         assert "Atlantis working paper" not in results
@@ -153,8 +167,11 @@ def test_an_unpublished_meeting_is_in_no_list_and_no_search_result(client, meeti
 
 
 def test_a_published_meeting_is_listed_and_found(client, meeting_with_a_file):
-    meeting_with_a_file()
+    shown = meeting_with_a_file()
     assert "Atlantis" in client.get(reverse("home")).content.decode()
+    ordinal = {"ordinal": shown.congress.ordinal}
+    for name, kwargs in (("api:meeting-list", {}), ("api:congress-detail", ordinal), ("congress_feed", ordinal)):
+        assert "Atlantis" in client.get(reverse(name, kwargs=kwargs)).content.decode()
     found = client.get(reverse("search"), {"q": "working paper"}).content.decode()
     assert "Atlantis <mark>working</mark> <mark>paper</mark>" in found  # the words searched for, highlighted
 

@@ -35,6 +35,33 @@ class MeetingQuerySet(models.QuerySet):
             .order_by("-congress__ordinal", "is_past", "upcoming_start", F("past_start").desc(), "pk")
         )
 
+    def for_api_listing(self):
+        """For the read API's lists: by Congress, newest first, then by date; an order that does not follow the clock,
+        so an answer stays the same while the content does."""
+        return self.select_related("congress", "venue_country").order_by("-congress__ordinal", "start_date", "pk")
+
+    def for_api(self, user):
+        """A meeting in full for the read API: its officers, attendance, agenda with the documents of each item, and
+        the documents `user` may see with their files."""
+        documents = Document.objects.visible_to(user)
+        items = AgendaItem.objects.select_related("topic__congress", "topic__agenda_item", "topic__workshop")
+        return self.select_related("congress", "venue_country", "regional_commission").prefetch_related(
+            Prefetch("officers", queryset=Officer.objects.select_related("state", "elected_at")),
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("state", "organization").order_by("pk"),
+            ),
+            Prefetch(
+                "agenda_items",
+                queryset=items.filter(parent=None).prefetch_related(
+                    Prefetch("documents", queryset=documents),
+                    Prefetch("sub_items", queryset=items.prefetch_related(Prefetch("documents", queryset=documents))),
+                ),
+                to_attr="top_level_items",
+            ),
+            Prefetch("documents", queryset=documents.prefetch_related("files"), to_attr="visible_documents"),
+        )
+
     def for_meeting_page(self, user):
         """The meeting's facts and officers, its documents, and its plenary meetings with their items (for "today")."""
         return self.select_related("congress", "venue_country", "regional_commission").prefetch_related(
