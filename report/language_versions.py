@@ -21,7 +21,7 @@ from caching import content_version
 from congress.models import StandardParagraph
 from languages import xliff, xliff_import
 from languages.codes import COPY_LANGUAGES, field_suffix
-from languages.versions import Text, missing_texts
+from languages.versions import Text, missing_texts, original_text
 from languages.versions import translation_status as status_of
 from meetings.models import AgendaItem, Document, MeetingParagraph, Officer
 from recommendations.models import Discussion, Recommendation, SummaryParagraph
@@ -91,9 +91,16 @@ def texts_of(meeting):
     if meeting.opener == meeting.Opener.OTHER:
         texts.append(Text(meeting, "opened_by", opening))
     elected = str(PART_LABELS["officers"])
-    for officer in Officer.objects.filter(meeting=meeting).order_by("order", "pk"):
+    # Officers elected at one meeting in the same words share one sentence (report/proceedings.py), which
+    # takes the words of the first of them: the others' copies are offered, not required.
+    roles = list(Officer.Role)
+    officers = Officer.objects.filter(meeting=meeting).select_related("elected_at")
+    sentences = set()
+    for officer in sorted(officers, key=lambda o: (o.elected_at.number, roles.index(o.role), o.order, o.pk)):
         if officer.election_method == officer.ElectionMethod.OTHER:
-            texts.append(Text(officer, "election_wording", elected))
+            sentence = (officer.elected_at_id, original_text(officer, "election_wording")[0])
+            texts.append(Text(officer, "election_wording", elected, required=sentence not in sentences))
+            sentences.add(sentence)
     texts += [Text(p, "text", opening) for p in paragraphs[MeetingParagraph.Part.OPENING_STATEMENTS]]
     texts += [
         Text(p, "text", str(PART_LABELS[MeetingParagraph.Part.OTHER_MATTERS]))

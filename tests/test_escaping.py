@@ -161,9 +161,13 @@ def targets(meeting):
     urls["meetings:day"] = [reverse("meetings:day", args=[meeting.slug, first_day.date.isoformat()])]
     urls["meetings:day_ics"] = [reverse("meetings:day_ics", args=[meeting.slug, first_day.date.isoformat()])]
     urls["meetings:today_session"] = [reverse("meetings:today_session", args=[meeting.slug, "now", first_day.number])]
+    congress = {"ordinal": meeting.congress.ordinal}
+    for name in ("api:congress-list", "api:meeting-list"):
+        urls[name] = [reverse(name)]
+    for name in ("congress_feed", "api:congress-detail"):
+        urls[name] = [reverse(name, kwargs=congress)]
     for name in set(PUBLIC_PAGES) - set(urls):
         urls[name] = [reverse(name, kwargs={"slug": meeting.slug})]
-    congress = {"ordinal": meeting.congress.ordinal}
     urls["congress"] = [reverse("congress", kwargs=congress)]
     compilation = reverse("compilation", kwargs=congress)
     urls["compilation"] = [compilation, f"{compilation}?by=theme", f"{compilation}?by=item"]
@@ -204,6 +208,10 @@ def read(name, response, tmp_path):
                     part = etree.fromstring(archive.read(name))  # each part is well-formed XML
                     texts.append("".join(part.itertext()))
         return "text", "\n".join(texts)
+    if content_type == "application/atom+xml":
+        root = etree.fromstring(content)
+        values = [value for element in root.iter() for value in element.attrib.values()]
+        return "text", "".join(root.itertext()) + "\n".join(values)
     if content_type == "application/json":
         return "text", "\n".join(strings_in(json.loads(content)))
     if content_type.endswith("spreadsheetml.sheet"):

@@ -27,7 +27,7 @@ from tests.factories import (
     ParticipationFactory,
     StateFactory,
 )
-from tests.test_visibility import PUBLIC_PAGES
+from tests.test_visibility import CONGRESS_PAGES, PUBLIC_PAGES, public_address
 
 pytestmark = pytest.mark.django_db
 
@@ -266,8 +266,8 @@ def test_no_public_page_names_a_delegate(client, admin_client, meeting, settings
 
     # Each address with the part of the name it must not show (a search page repeats its own query).
     urls = []
-    for name, kwargs in PUBLIC_PAGES.items():
-        urls.append((reverse(name, kwargs=kwargs(meeting)) if kwargs else reverse(name), b"Quillfeather"))
+    for name in [*PUBLIC_PAGES, *CONGRESS_PAGES]:
+        urls.append((public_address(name, meeting), b"Quillfeather"))
     for extension in ("xml", "txt"):
         url = reverse("meetings:report_download", kwargs={"slug": meeting.slug, "extension": extension})
         urls.append((url, b"Quillfeather"))

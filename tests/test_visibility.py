@@ -95,6 +95,18 @@ CONGRESS_PAGES = {
 }
 
 
+# Pages of a Congress among the public ones: reached by the meeting's Congress, not by the meeting.
+BY_CONGRESS = {"congress_feed", "api:congress-detail"}
+
+
+def public_address(name, meeting):
+    """The address of a public page (PUBLIC_PAGES or CONGRESS_PAGES) for `meeting`, or its Congress, or none."""
+    if name in BY_CONGRESS:
+        return reverse(name, kwargs=congress_kwargs(meeting))
+    kwargs = PUBLIC_PAGES.get(name) or CONGRESS_PAGES.get(name)
+    return reverse(name, kwargs=kwargs(meeting)) if kwargs else reverse(name)
+
+
 def url_pattern_names(patterns, namespace=""):
     for pattern in patterns:
         if isinstance(pattern, URLResolver):

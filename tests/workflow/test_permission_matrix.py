@@ -42,6 +42,20 @@ MATRIX = {
     "meetings:report":                                        "200 200 200 200 200 200",
     "meetings:report_download":                               "200 200 200 200 200 200",
     "meetings:draft_part_download":                           "200 200 200 200 200 200",
+    "meeting_feed":                                           "200 200 200 200 200 200",
+    "congress_feed":                                          "200 200 200 200 200 200",
+    "congress":                                               "200 200 200 200 200 200",
+    "compilation":                                            "200 200 200 200 200 200",
+    "compilation_download":                                   "200 200 200 200 200 200",
+    "api:congress-list":                                      "200 200 200 200 200 200",
+    "api:congress-detail":                                    "200 200 200 200 200 200",
+    "api:meeting-list":                                       "200 200 200 200 200 200",
+    "api:meeting-detail":                                     "200 200 200 200 200 200",
+    "api:meeting-paragraphs":                                 "200 200 200 200 200 200",
+    "api:meeting-recommendations":                            "200 200 200 200 200 200",
+    "api:schema":                                             "200 200 200 200 200 200",
+    "api:docs":                                               "200 200 200 200 200 200",
+    "api:not-found":                                          "404 404 404 404 404 404",
     "admin:index":                                            "302 200 200 200 200 200",
     "admin:login":                                            "200 302 302 302 302 302",
     "admin:logout":                                           "302 405 405 405 405 405",
@@ -247,6 +261,10 @@ MEETING_PAGES = [
     "meetings:documents",
     "meetings:participation",
     "meetings:report",
+    "meeting_feed",
+    "api:meeting-detail",
+    "api:meeting-paragraphs",
+    "api:meeting-recommendations",
 ]
 
 
@@ -283,6 +301,15 @@ def url_for(key, route, staff, found):
         "admin:auth_user_password_change": lambda: reverse(key, args=[staff.editor.pk]),
         "admin/(?P<url>.*)$": lambda: "/admin/no-such-page/",
         "healthz": lambda: reverse(key),  # named like its route, so not an unnamed pattern
+        # A Congress's pages and the API's lists: the meeting's Congress, or no argument.
+        **{
+            name: lambda name=name: reverse(name, kwargs={"ordinal": meeting.congress.ordinal})
+            for name in ("congress", "compilation", "congress_feed", "api:congress-detail")
+        },
+        "compilation_download": lambda: reverse(key, kwargs={"ordinal": meeting.congress.ordinal, "extension": "json"}),
+        **{name: lambda name=name: reverse(name) for name in ("api:congress-list", "api:meeting-list", "api:schema")},
+        "api:docs": lambda: reverse(key),
+        "api:not-found": lambda: "/api/v1/no-such-thing/",
     }
     if key in special:
         return special[key]()
