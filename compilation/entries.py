@@ -85,10 +85,6 @@ def report_places(meetings, language):
     return places
 
 
-def heading_of(topic, language):
-    return topic.title_in(language)
-
-
 def item_key(topic):
     if topic.agenda_item_id is None:
         return "main"
@@ -129,7 +125,7 @@ def entries_of(meetings, places, language):
                 recommendation=recommendation,
                 meeting=meeting,
                 region=shown_text(meeting, "region", language)[0],
-                heading=heading_of(topic, language),
+                heading=topic.title_in(language),
                 item_key=item_key(topic),
                 themes=list(recommendation.themes.all()),
                 place=place,

@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Font
 from weasyprint import CSS, HTML
 
 from languages import REPORT_LANGUAGES, direction, django_language
-from languages.codes import language_name
+from languages.codes import original_mark
 from languages.versions import shown_text, text_in
 from report.renderers.pdf import StaticFilesOnly
 
@@ -46,8 +46,7 @@ def text_of(entry, language):
     if entry.text_language == language:
         return entry.text
     with translation.override(django_language(language)):
-        mark = pgettext("site", "original in %(language)s") % {"language": language_name(entry.text_language)}
-    return f"{entry.text} ({mark})"
+        return f"{entry.text} ({original_mark(entry.text_language)})"
 
 
 def groups(entries):

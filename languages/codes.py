@@ -70,3 +70,11 @@ def language_name(language):
 
     name = str(translation.get_language_info(django_language(language))["name_translated"])
     return name if (translation.get_language() or "en").startswith("en") else name[:1].lower() + name[1:]
+
+
+def original_mark(language):
+    """The words that mark a text given in its original `language` on a page or in a file of another, in the
+    active language: "original in English", "original en anglais"."""
+    from django.utils.translation import pgettext
+
+    return pgettext("site", "original in %(language)s") % {"language": language_name(language)}

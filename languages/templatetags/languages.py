@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, pgettext
 
 from languages import date_range, direction, django_language, long_date, report_language
-from languages.codes import language_name
+from languages.codes import original_mark
 from languages.dates import day_and_month, with_weekday
 from languages.versions import shown_text
 
@@ -26,13 +26,12 @@ def un_date(value):
 
 def marked_as_original(html, language):
     """Text shown in its original `language` on a page of another: its own lang and dir, and a visible mark."""
-    name = language_name(language)
     return format_html(
         '<span lang="{}" dir="{}">{}</span> <span class="original-mark">({})</span>',
         django_language(language),
         direction(language),
         html,
-        pgettext("site", "original in %(language)s") % {"language": name},
+        original_mark(language),
     )
 
 
