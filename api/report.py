@@ -66,20 +66,18 @@ def recommendations(request, meeting, token, audience):
     """The recommendations as the report letters them, each with the topic it was identified on and its drafted text
     in each language (the record's own copy, without the punctuation the report adds by position)."""
     tree = trees_of(meeting, token, audience, [meeting.original_language])[meeting.original_language]
-    # The builder keys a discussion's section by its topic; the main theme's is "main-theme" (one per Congress).
-    discussions, in_order = {}, {}
+    # The builder names the record each lettered subparagraph was written from (Subparagraph.source).
+    written_from = {}
     for discussion in meeting.discussions.all():
-        is_main = discussion.topic.kind == discussion.topic.Kind.MAIN_THEME
-        discussions["main-theme" if is_main else f"topic-{discussion.topic_id}"] = discussion
-        in_order[discussion.pk] = list(discussion.recommendations.all())
+        for recommendation in discussion.recommendations.all():
+            written_from[f"recommendations.recommendation.{recommendation.pk}"] = (discussion, recommendation)
     topics = {}
     pages = report_pages(request, meeting)
     rows = []
     for cited in cited_blocks(tree):
         if cited.kind != RECOMMENDATION:
             continue
-        discussion = discussions[cited.section.key]
-        recommendation = in_order[discussion.pk][cited.index]
+        discussion, recommendation = written_from[cited.source]
         if discussion.pk not in topics:
             topics[discussion.pk] = topic_of(discussion.topic)
         rows.append(
