@@ -24,12 +24,26 @@ def static_files_without_collectstatic(settings):
 
 
 @pytest.fixture
-def demo_meeting(db):
+def demo_meeting(db, demo_rows):
     """The Western Asia meeting of 2019, loaded as `make run` loads it."""
     from meetings.models import Meeting
 
-    call_command("load_demo", stdout=io.StringIO())
+    if demo_rows is None:
+        call_command("load_demo", stdout=io.StringIO())
+    else:
+        demo_rows.insert()
     return Meeting.objects.get(symbol=DEMO_SYMBOL)
+
+
+@pytest.fixture(scope="session")
+def demo_rows(django_db_setup, django_db_blocker):
+    """The rows `load_demo` writes, loaded once per test process and copied back into each test that asks for the
+    demo (tests/demo_rows.py): hundreds of tests use the demo, and loading it takes about a thousand queries.
+    None where the database cannot keep the copy (SQLite): each test then loads the demo itself."""
+    from tests.demo_rows import DemoRows
+
+    with django_db_blocker.unblock():
+        return DemoRows.take()
 
 
 @pytest.fixture(autouse=True)
