@@ -33,12 +33,14 @@ import tablib
 from babel import Locale
 from babel.core import get_global
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from congress.models import Organization, State
+from core.text import clean_text
 from languages.codes import COPY_LANGUAGES
 from languages.names import STATE_NAMES
-from meetings.models import Participation
+from meetings.models import Delegate, Participation
 
 # The columns of the project's own list that the converted rows fill, and two the Indico rows carry for the import.
 OWN_COLUMNS = ("State or organization", "Capacity", "Name", "Function", "Head of delegation")
@@ -75,7 +77,7 @@ FORMER_NAMES = {
 # The languages whose CLDR country names are known: the six, and those Indico's interface is most used in.
 CLDR_LOCALES = ("en", "fr", "es", "ru", "ar", "zh_Hans", "zh_Hant", "de", "it", "pt", "en_GB")
 # A cell that a spreadsheet would run as a formula starts with one of these; the import drops them.
-FORMULA_START = re.compile(r"^[=+@\-\t\r]+")
+FORMULA_START = re.compile(r"^[=+@\-\s]+")
 
 
 def normal(text):
@@ -87,8 +89,19 @@ def normal(text):
 
 
 def safe_text(value):
-    """A cell's text on one line, without what would make a spreadsheet run it as a formula."""
-    return FORMULA_START.sub("", " ".join(str(value if value is not None else "").split()))
+    """A cell's text on one line as it is kept (core.text), without what would make a spreadsheet run it."""
+    return FORMULA_START.sub("", " ".join(clean_text(str(value if value is not None else "")).split()))
+
+
+def too_long(name, function):
+    """The messages for a name or a function longer than a delegate's fields hold."""
+    limits = [(name, Delegate._meta.get_field("name")), (safe_text(function), Delegate._meta.get_field("function"))]
+    return [
+        _("%(field)s is longer than %(max)d characters: shorten it.")
+        % {"field": capfirst(field.verbose_name), "max": field.max_length}
+        for text, field in limits
+        if len(text) > field.max_length
+    ]
 
 
 def is_indico(headers):

@@ -199,7 +199,7 @@ class DelegateResource(resources.ModelResource):
         number = kwargs.get("row_number")
         if row.get(indico_import.PROBLEM):
             raise ValidationError([row[indico_import.PROBLEM]])
-        errors = []
+        errors = indico_import.too_long(indico_import.safe_text(row.get("Name")), row.get("Function"))
         entity_name = str(row.get("State or organization") or "").strip()
         name = indico_import.safe_text(row.get("Name"))
         capacity_text = str(row.get("Capacity") or "").strip().lower()

@@ -6,11 +6,16 @@ from datetime import datetime
 
 import openpyxl
 import pytest
+import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from meetings.models import Delegate, Participation
+from meetings.participants_import import DelegateResource, delegations_version
 from tests.factories import OrganizationFactory, ParticipationFactory, StateFactory
 from tests.workflow.test_participants_import import confirm
 
@@ -223,7 +228,7 @@ def test_a_file_without_the_columns_or_not_a_spreadsheet_is_refused_with_a_messa
     meeting, client = setting
     before = Delegate.objects.count()
     headers = [header for header in HEADERS if header not in ("Country", "Affiliation")]
-    rows = [[value for header, value in zip(HEADERS, row) if header in headers] for row in registrants()]
+    rows = [[value for header, value in zip(HEADERS, row, strict=True) if header in headers] for row in registrants()]
     page = upload(client, meeting, indico_csv(rows, headers), "registrations.csv", "csv").content.decode()
     assert "This Indico export has no column “Name” or no column “Country” or “Affiliation”" in page
     page = upload(client, meeting, b"%PDF-1.4 not a spreadsheet", "registrations.xlsx", "xlsx").content.decode()
@@ -243,3 +248,81 @@ def test_cells_a_spreadsheet_would_run_as_formulas_are_imported_as_text(setting)
     delegate = Delegate.objects.get(participation__meeting=meeting, name__contains="Haddad")
     assert delegate.name == 'Ms. HYPERLINK("http://x","Amal") Haddad'
     assert delegate.function == "SUM(1+1) Minister"
+
+
+COUNTRIES = ["Kuwait", "KUWAIT", "kuwaït", "KWT", "KW", "Türkiye", "Turkey", "TURKIYE", "Atlantis", "", "=1+1"]
+AFFILIATIONS = ["", "UNODC", "United Nations Office on Drugs and Crime (UNODC)", "Ministry", "@SUM(A1)", "Kuwait"]
+STATES = ["Completed", "Awaiting payment", "Terminé", "Withdrawn", "Retiré", "Pending", "Rejected", "Maybe", ""]
+OPTIONAL = ["First Name", "Last Name", "Affiliation", "Country", "Position", "Title", "Registration state", "Tags"]
+text = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
+registrant = st.fixed_dictionaries(
+    {
+        "Name": st.sampled_from(["Ms. Amal Haddad", "Mr. Omar Saleh", "=cmd|' /C calc'!A0", "", "x" * 201]) | text,
+        "First Name": text,
+        "Last Name": text,
+        "Affiliation": st.sampled_from(AFFILIATIONS),
+        "Country": st.sampled_from(COUNTRIES),
+        "Position": st.sampled_from(["Adviser", "", "+Minister", "y" * 301]) | text,
+        "Title": st.sampled_from(["Mr", "Ms", "Prof.", "", "=x"]),
+        "Registration state": st.sampled_from(STATES),
+        "Tags": st.sampled_from(["", "Head of delegation", "VIP; HoD"]),
+    }
+)
+
+
+def snapshot(meeting):
+    rows = Delegate.objects.filter(participation__meeting=meeting)
+    return set(rows.values_list("participation__state__name_en", "participation__organization__name_en", "name"))
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(registrants=st.lists(registrant, max_size=6), columns=st.sets(st.sampled_from(OPTIONAL)))
+def test_any_registrant_table_is_imported_as_previewed_or_refused_with_nothing_written(
+    hypothesis_setting, registrants, columns
+):
+    """Each row is written as the preview listed it, or listed with its reason and not written; a file refused
+    whole (its columns missing) writes nothing and says why."""
+    meeting = hypothesis_setting
+    headers = ["ID", "Name", *[column for column in OPTIONAL if column in columns]]
+
+    def dataset():
+        rows = [[number, *[row[column] for column in headers[1:]]] for number, row in enumerate(registrants, 1)]
+        return tablib.Dataset(*rows, headers=headers)
+
+    with transaction.atomic():
+        before = snapshot(meeting)
+        preview = DelegateResource(meeting=meeting).import_data(dataset(), dry_run=True, use_transactions=True)
+        assert snapshot(meeting) == before
+        previewed = delegations_version(meeting)
+        resource = DelegateResource(meeting=meeting, previewed=previewed, replace_existing=False)
+        result = resource.import_data(dataset(), dry_run=False, use_transactions=True)
+        written = snapshot(meeting) - before
+        if preview.base_errors or preview.has_errors():
+            assert all(str(error.error) for error in preview.base_errors)
+            # A refusal of the whole file, never a row's failure (a server error on a row would roll it all back).
+            assert not preview.row_errors(), [error.error for _line, errors in preview.row_errors() for error in errors]
+            assert written == set() and snapshot(meeting) == before
+        else:
+            assert not result.has_errors() and not result.base_errors
+            placed = [row for row in preview.valid_rows() if not row.is_skip()]
+            skipped = [row for row in preview.valid_rows() if row.is_skip()]
+            assert len(placed) + len(skipped) + len(preview.invalid_rows) == len(registrants)
+            assert all(row.changes for row in skipped)
+            assert all(row.error_count > 0 for row in preview.invalid_rows)
+            assert {row.delegate_name for row in placed} == {name for _state, _organization, name in written}
+            assert len(written) == len(placed)
+            for name in (name for _state, _organization, name in written):
+                assert name and not name.startswith(("=", "+", "@", "-"))
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def hypothesis_setting(db):
+    from tests.factories import MeetingFactory
+
+    meeting = MeetingFactory()
+    kuwait = StateFactory(name="Kuwait")
+    StateFactory(name="Türkiye")
+    meeting.regional_commission.member_states.add(kuwait)
+    OrganizationFactory(name="United Nations Office on Drugs and Crime", short_name="UNODC", category="un_entity")
+    return meeting
