@@ -365,7 +365,7 @@ def yes_no(value):
 
 class MeetingImportForm(ImportForm):
     meeting = forms.ModelChoiceField(queryset=Meeting.objects.none(), label=_("Meeting"))
-    source = forms.ChoiceField(label=_("The file is"), choices=SOURCES, initial="auto")
+    source = forms.ChoiceField(label=_("The file is"), choices=SOURCES, initial="auto", required=False)
 
     def clean_import_file(self):
         file = self.cleaned_data["import_file"]
@@ -377,7 +377,7 @@ class MeetingImportForm(ImportForm):
 class MeetingConfirmImportForm(ConfirmImportForm):
     meeting = forms.ModelChoiceField(queryset=Meeting.objects.none(), widget=forms.HiddenInput)
     previewed = forms.CharField(widget=forms.HiddenInput)
-    source = forms.ChoiceField(choices=SOURCES, widget=forms.HiddenInput)
+    source = forms.ChoiceField(choices=SOURCES, widget=forms.HiddenInput, required=False)
     replace_existing = forms.BooleanField(
         label=_("Also replace what the file changes in delegations already entered (marked “replaces what is there”)"),
         help_text=_("Without it, only new delegations and delegates are added and empty cells filled."),
