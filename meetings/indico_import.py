@@ -209,15 +209,7 @@ def convert_row(row, registry, known):
     organization = registry.find(registry.organizations, affiliation) if affiliation else None
     state = None if organization else registry.find(registry.states, country or affiliation)
     if not (skipped or problem) and state is None and organization is None:
-        if country:
-            problem = _("Country “%(country)s” is not a State of the registry") % {"country": country}
-        else:
-            problem = _("The country is empty")
-        if affiliation:
-            problem += _(", and affiliation “%(affiliation)s” is not an organization of the registry") % {
-                "affiliation": affiliation
-            }
-        problem += _(": correct it in Indico or add it to the registry.")
+        problem = unplaced(country, affiliation)
     capacity = ""  # a delegation already entered keeps its capacity
     if state is not None and state.pk not in known["states"]:
         capacity = "member" if state.pk in known["members"] else "observer"
@@ -228,6 +220,33 @@ def convert_row(row, registry, known):
     entity = state or organization
     values = [str(entity) if entity else country, capacity, name, safe_text(_column(row, "Position")), head]
     return [*values, skipped, problem]
+
+
+def unplaced(country, affiliation):
+    """Why a registrant with this country and affiliation goes to no delegation."""
+    names = {"country": country, "affiliation": affiliation}
+    if country and affiliation:
+        return (
+            _(
+                "Neither the country “%(country)s” nor the affiliation “%(affiliation)s” is in the registry: correct "
+                "them in Indico or add them to the registry."
+            )
+            % names
+        )
+    if country:
+        return (
+            _("Country “%(country)s” is not a State of the registry: correct it in Indico or add it to the registry.")
+            % names
+        )
+    if affiliation:
+        return (
+            _(
+                "The country is empty and the affiliation “%(affiliation)s” is not an organization of the registry: "
+                "give the registrant's country in Indico."
+            )
+            % names
+        )
+    return _("The country and the affiliation are empty: give the registrant's country in Indico.")
 
 
 def as_participants(dataset, meeting):

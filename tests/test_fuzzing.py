@@ -165,7 +165,16 @@ def test_a_random_list_of_participants_is_previewed_and_confirmed_without_error(
     importing(content.getvalue().encode("utf-8", "surrogatepass"))
 
 
-INDICO_COLUMNS = ["First Name", "Last Name", "Affiliation", "Country", "Position", "Title", "Registration state", "Tags"]
+INDICO_COLUMNS = [
+    "First Name",
+    "Last Name",
+    "Affiliation",
+    "Country",
+    "Position",
+    "Title",
+    "Registration state",
+    "Tags",
+]
 indico_cell = st.one_of(cell, st.sampled_from(["Completed", "Withdrawn", "Pending", "Türkiye", "UNODC", "Mr", "HoD"]))
 
 

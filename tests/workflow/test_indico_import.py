@@ -207,9 +207,7 @@ def test_an_indico_export_becomes_the_delegations_and_delegates(setting, content
     assert "38 to create, 0 to update, 1 rejected." in page
     assert "1 registrant is not imported: Indico says they are not coming." in page
     assert "Its registration was withdrawn in Indico." in page
-    assert (
-        "Country “Atlantis” is not a State of the registry, and affiliation “Sea Office” is not an organization" in page
-    )
+    assert "Neither the country “Atlantis” nor the affiliation “Sea Office” is in the registry" in page
     # Each registrant with the delegation it goes to.
     rows = preview.context["result"].valid_rows()
     placed = {row.delegate_name: row.delegation for row in rows if not row.is_skip()}
