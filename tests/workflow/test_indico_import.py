@@ -237,6 +237,16 @@ def test_a_file_without_the_columns_or_not_a_spreadsheet_is_refused_with_a_messa
     assert Delegate.objects.count() == before
 
 
+def test_a_file_over_the_size_limit_is_refused_with_a_message(setting, monkeypatch):
+    from meetings import participants_import
+
+    monkeypatch.setattr(participants_import, "MAX_FILE_SIZE", 1 << 20)
+    meeting, client = setting
+    page = upload(client, meeting, b"ID,Name,Country\n" + b"1,A,Kuwait\n" * 100_000, "r.csv", "csv").content.decode()
+    assert "The file is larger than 1 MB: split it." in page
+    assert not Delegate.objects.filter(participation__meeting=meeting).exists()
+
+
 def test_cells_a_spreadsheet_would_run_as_formulas_are_imported_as_text(setting):
     meeting, client = setting
     row = registrants()[0]
