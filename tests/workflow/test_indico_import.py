@@ -2,11 +2,14 @@
 
 import csv
 import io
+import json
 from datetime import datetime
 
 import openpyxl
 import pytest
 import tablib
+from babel import Locale
+from babel.core import get_global
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
@@ -14,6 +17,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from languages.names import STATE_NAMES, load_names
+from meetings.indico_import import Registry
 from meetings.models import Delegate, Participation
 from meetings.participants_import import DelegateResource, delegations_version
 from tests.factories import OrganizationFactory, ParticipationFactory, StateFactory
@@ -334,3 +339,21 @@ def hypothesis_setting(db):
     meeting.regional_commission.member_states.add(kuwait)
     OrganizationFactory(name="United Nations Office on Drugs and Crime", short_name="UNODC", category="un_entity")
     return meeting
+
+
+def test_every_state_is_found_by_the_country_names_indico_writes_in_six_languages(db):
+    """Indico writes CLDR's name of the country in the exporting manager's language (indico/util/countries.py)."""
+    load_names()
+    registry = Registry()
+    alpha2 = {code: targets[0] for code, targets in get_global("territory_aliases").items() if len(code) == 3}
+    states = json.loads(STATE_NAMES.read_text(encoding="utf-8"))["states"]
+    assert len(states) > 190
+    misses = []
+    for locale in ("en", "fr", "es", "ru", "ar", "zh_Hans"):
+        names = Locale.parse(locale).territories
+        for row in states:
+            for written in (names[alpha2[row["iso3"]]], row["iso3"], row["en"].upper()):
+                state = registry.find(registry.states, written)
+                if state is None or state.name_en != row["en"]:
+                    misses.append((locale, written, state and state.name_en))
+    assert misses == []
