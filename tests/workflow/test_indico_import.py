@@ -274,8 +274,9 @@ registrant = st.fixed_dictionaries(
         "First Name": text,
         "Last Name": text,
         "Affiliation": st.sampled_from(AFFILIATIONS),
-        "Country": st.sampled_from(COUNTRIES),
-        "Position": st.sampled_from(["Adviser", "", "+Minister", "y" * 301]) | text,
+        # An XLSX cell may hold a number, a date, a boolean or nothing.
+        "Country": st.sampled_from(COUNTRIES) | st.none() | st.integers(),
+        "Position": st.sampled_from(["Adviser", "", "+Minister", "y" * 301]) | text | st.none() | st.booleans(),
         "Title": st.sampled_from(["Mr", "Ms", "Prof.", "", "=x"]),
         "Registration state": st.sampled_from(STATES),
         "Tags": st.sampled_from(["", "Head of delegation", "VIP; HoD"]),
