@@ -9,6 +9,7 @@ function, the head of delegation, a capacity: a correction made in the admin sin
 shown in the preview and replaced only when the user ticks "also replace"; otherwise only new delegations and
 delegates and empty cells are filled. And the confirmation applies the preview it names: if the meeting's
 delegations changed after it (`delegations_version`), nothing is imported and the user previews again.
+An Indico event's export of its registrations is read as such a list (meetings/indico_import.py).
 """
 
 import base64
@@ -28,6 +29,7 @@ from import_export.tmp_storages import BaseStorage
 
 from congress.models import Organization, State
 from languages.codes import COPY_LANGUAGES
+from meetings import indico_import
 from meetings.models import Delegate, Meeting, Participation
 from workflow.roles import frozen_message
 
@@ -39,6 +41,12 @@ CAPACITIES = {
 
 # A list of participants is read row by row, with a few queries each: beyond this many rows, split the file.
 MAX_ROWS = 1000
+MAX_FILE_SIZE = 5 * 1024 * 1024
+SOURCES = [
+    ("auto", _("Recognised from its header row")),
+    ("own", _("Rapporteur's list of participants")),
+    ("indico", _("Export of an Indico event's registrations")),
+]
 PENDING_KEY = "pending_participants_import"
 _session = contextvars.ContextVar("participants_import_session", default=None)
 
@@ -135,9 +143,9 @@ class DelegateResource(resources.ModelResource):
         use_transactions = True
         skip_unchanged = False
 
-    def __init__(self, meeting=None, previewed=None, replace_existing=True, **kwargs):
+    def __init__(self, meeting=None, previewed=None, replace_existing=True, source="auto", **kwargs):
         super().__init__(**kwargs)
-        self.meeting = meeting
+        self.meeting, self.source = meeting, source
         # On confirmation: the delegations' version the preview was made from, and whether to replace what is there.
         self.previewed = previewed
         self.replace_existing = replace_existing
@@ -174,6 +182,8 @@ class DelegateResource(resources.ModelResource):
             # Delegations are what the report's attendance paragraphs are written from: frozen with it.
             dataset.wipe()
             raise ValidationError(frozen_message(self.meeting))
+        if self.source == "indico" or (self.source == "auto" and indico_import.is_indico(dataset.headers)):
+            indico_import.as_participants(dataset, self.meeting)  # row for row, with what it leaves out and why
         missing = [column for column in ("State or organization", "Name") if column not in (dataset.headers or [])]
         if missing:
             # The import carries on to the rows after this error; without the columns there are none to read
@@ -187,9 +197,11 @@ class DelegateResource(resources.ModelResource):
     def before_import_row(self, row, **kwargs):
         """Checks a row and finds its delegation; a problem rejects the row with a message saying what to fix."""
         number = kwargs.get("row_number")
-        errors = []
+        if row.get(indico_import.PROBLEM):
+            raise ValidationError([row[indico_import.PROBLEM]])
+        errors = indico_import.too_long(indico_import.safe_text(row.get("Name")), row.get("Function"))
         entity_name = str(row.get("State or organization") or "").strip()
-        name = " ".join(str(row.get("Name") or "").split())
+        name = indico_import.safe_text(row.get("Name"))
         capacity_text = str(row.get("Capacity") or "").strip().lower()
         self.row_changes = []
         if not name:
@@ -255,7 +267,7 @@ class DelegateResource(resources.ModelResource):
     def import_instance(self, instance, row, **kwargs):
         before = {"function": instance.function, "is_head": instance.is_head} if instance.pk else None
         super().import_instance(instance, row, **kwargs)
-        instance.name = self.current["name"]
+        instance.name, instance.function = self.current["name"], indico_import.safe_text(instance.function)
         # A blank cell changes nothing of a delegate already listed.
         if not str(row.get("Function") or "").strip():
             instance.function = before["function"] if before else ""
@@ -320,8 +332,18 @@ class DelegateResource(resources.ModelResource):
         instance.participation = participation
         super().save_instance(instance, is_create, row, **kwargs)
 
+    def import_row(self, row, instance_loader, **kwargs):
+        if not row.get(indico_import.SKIPPED):
+            return super().import_row(row, instance_loader, **kwargs)
+        result = self.get_row_result_class()()  # a registration Indico says is not coming: shown, not imported
+        result.import_type, result.number = result.IMPORT_TYPE_SKIP, kwargs.get("row_number")
+        result.delegate_name, result.delegation = row.get("Name"), row.get("State or organization")
+        result.changes = [row[indico_import.SKIPPED]]
+        return result
+
     def after_import_row(self, row, row_result, **kwargs):
         super().after_import_row(row, row_result, **kwargs)
+        row_result.delegation = str(self.current.get("state") or self.current.get("organization") or "")
         row_result.changes = list(self.row_changes)
         row_result.number = kwargs.get("row_number")
         row_result.delegate_name = self.current.get("name", "")
@@ -343,11 +365,19 @@ def yes_no(value):
 
 class MeetingImportForm(ImportForm):
     meeting = forms.ModelChoiceField(queryset=Meeting.objects.none(), label=_("Meeting"))
+    source = forms.ChoiceField(label=_("The file is"), choices=SOURCES, initial="auto", required=False)
+
+    def clean_import_file(self):
+        file = self.cleaned_data["import_file"]
+        if file.size > MAX_FILE_SIZE:
+            raise ValidationError(_("The file is larger than %(size)d MB: split it.") % {"size": MAX_FILE_SIZE >> 20})
+        return file
 
 
 class MeetingConfirmImportForm(ConfirmImportForm):
     meeting = forms.ModelChoiceField(queryset=Meeting.objects.none(), widget=forms.HiddenInput)
     previewed = forms.CharField(widget=forms.HiddenInput)
+    source = forms.ChoiceField(choices=SOURCES, widget=forms.HiddenInput, required=False)
     replace_existing = forms.BooleanField(
         label=_("Also replace what the file changes in delegations already entered (marked “replaces what is there”)"),
         help_text=_("Without it, only new delegations and delegates are added and empty cells filled."),

@@ -165,6 +165,32 @@ def test_a_random_list_of_participants_is_previewed_and_confirmed_without_error(
     importing(content.getvalue().encode("utf-8", "surrogatepass"))
 
 
+INDICO_COLUMNS = [
+    "First Name",
+    "Last Name",
+    "Affiliation",
+    "Country",
+    "Position",
+    "Title",
+    "Registration state",
+    "Tags",
+]
+indico_cell = st.one_of(cell, st.sampled_from(["Completed", "Withdrawn", "Pending", "Türkiye", "UNODC", "Mr", "HoD"]))
+
+
+@FUZZ
+@given(
+    header=st.lists(st.sampled_from([*INDICO_COLUMNS, "", "ID"]), max_size=6),
+    rows=st.lists(st.lists(indico_cell, min_size=0, max_size=8), max_size=6),
+)
+def test_a_random_indico_export_is_previewed_and_confirmed_without_error(importing, header, rows):
+    content = io.StringIO()
+    writer = csv.writer(content)
+    writer.writerow(["ID", "Name", *header])
+    writer.writerows(rows)
+    importing(content.getvalue().encode("utf-8-sig", "surrogatepass"))
+
+
 @FUZZ
 @given(content=st.binary(max_size=2000), file_format=st.sampled_from(["csv", "xlsx"]))
 def test_a_file_that_is_no_list_of_participants_is_refused(importing, content, file_format):

@@ -191,16 +191,19 @@ class ParticipationAdmin(ImportMixin, ContentAdmin):
             meeting = import_form.cleaned_data["meeting"]
             initial["meeting"] = meeting.pk
             initial["previewed"] = participants_import.delegations_version(meeting)
+            initial["source"] = import_form.cleaned_data["source"]
         return initial
 
     def get_import_resource_kwargs(self, request, **kwargs):
         form = kwargs.get("form")
         # Called on the empty form too, before anything is cleaned.
         data = getattr(form, "cleaned_data", {})
+        source = data.get("source") or "auto"
         if "previewed" not in data:  # the preview: every change the file would make is shown
-            return {"meeting": data.get("meeting")}
+            return {"meeting": data.get("meeting"), "source": source}
         return {
             "meeting": data.get("meeting"),
+            "source": source,
             "previewed": data["previewed"],
             "replace_existing": data.get("replace_existing", False),
         }
