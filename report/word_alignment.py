@@ -101,21 +101,30 @@ def align(meeting, blocks, language, symbol):
         topics = {
             key: topic for topic in meeting.congress.topics.all() for key in heading_keys(builder.topic_title(topic))
         }
+    # Several sections may have the same words ("Other matters" in chapters II and III): the one in the chapter
+    # the file is in is taken.
     by_heading = {}
-    for section, _path in sections_of(report):
+    for section, path in sections_of(report):
         for key in heading_keys(section.title) | heading_keys(section.heading) | {normal(section.label)} - {""}:
-            by_heading.setdefault(key, section)
+            by_heading.setdefault(key, []).append((section, path))
+    chapter = None
 
     # The file's blocks under each heading, by what they are under it.
     groups = {}  # id(section) or ("topic", id) -> (section or topic, {mode: [blocks]})
     current, mode, heading_text = None, BODY, ""
     for block in blocks:
+        if block.kind in (HEADING, SUBHEADING, TEXT) and normal(block.text) in (summary_words, outcome_words):
+            mode = SUMMARY if normal(block.text) == summary_words else OUTCOME
+            continue
         if block.kind == HEADING:
             keys = heading_keys(block.text)
-            section = next((by_heading[key] for key in keys if key in by_heading), None)
+            candidates = [found for key in keys for found in by_heading.get(key, ())]
+            in_chapter = [section for section, path in candidates if any(s is chapter for s in path)]
+            section = (in_chapter or [section for section, _path in candidates] or [None])[0]
             topic = next((topics[key] for key in keys if key in topics), None)
             mode, heading_text = BODY, block.text
             if section is not None:
+                chapter = section if section.level in (doc.Section.CHAPTER, doc.Section.ANNEX) else chapter
                 current = groups.setdefault(id(section), (section, {}))
             elif topic is not None:
                 current = groups.setdefault(("topic", topic.pk), (topic, {}))
@@ -123,8 +132,7 @@ def align(meeting, blocks, language, symbol):
                 current = None
                 result.unplaced.append(Unplaced(block, "", _("the report has no heading with these words")))
             continue
-        if block.kind == SUBHEADING or (block.kind == TEXT and normal(block.text) in (summary_words, outcome_words)):
-            mode = {summary_words: SUMMARY, outcome_words: OUTCOME}.get(normal(block.text), mode)
+        if block.kind == SUBHEADING:  # another run-in heading: what follows stays where it was
             continue
         if current is None:
             reason = (

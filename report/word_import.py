@@ -195,13 +195,15 @@ def new_record(meeting, placed, label):
 
 
 def confirm(meeting, data, expected, language=None, symbol=None, *, user=None, overwrite=()):
-    """Writes what the preview with fingerprint `expected` showed, in one transaction; raises WordRefused, writing
-    nothing, when the report changed since the preview (or was adopted), or the person may not change it."""
+    """Writes what the preview with fingerprint `expected` showed, in one transaction, with the conflicts named in
+    `overwrite` (unit ids, or True: all); raises WordRefused, writing nothing, when the report changed since the
+    preview (or was adopted), or the person may not change it. Returns what was written."""
     file = read_word(data)
     with transaction.atomic():
         content_version.lock()
         locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
-        result = plan(Meeting.objects.for_report().get(pk=locked.pk), file, language, symbol, overwrite=overwrite)
+        meeting = Meeting.objects.for_report().get(pk=locked.pk)
+        result = plan(meeting, file, language, symbol)
         if result.fingerprint != expected:
             raise WordRefused(
                 _(
@@ -209,6 +211,9 @@ def confirm(meeting, data, expected, language=None, symbol=None, *, user=None, o
                     "written. Look at the new preview."
                 )
             )
+        if result.translation and overwrite and result.conflicts:
+            # The ticked conflicts too, each only if its text is still the one the preview showed.
+            result = plan(meeting, file, language, symbol, overwrite=overwrite)
         check_permissions(user, locked, result)
         if result.translation:
             xliff_import.apply(result._plan)

@@ -8,6 +8,7 @@ import zipfile
 import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 
 from languages.codes import COPY_LANGUAGES
@@ -80,8 +81,11 @@ def test_the_demo_addendum_goes_out_to_word_and_back_the_same(demo_meeting, admi
     assert not any(text.endswith((";", ".")) for text in texts)
     assert len(texts) == len(before)
 
+    # Then its Spanish version, from a translator's Word file (one demo load for the two: it takes seconds).
+    a_spanish_word_file_fills_exactly_its_spanish_copies(demo_meeting, admin_client)
 
-def test_a_spanish_word_file_fills_exactly_its_spanish_copies(demo_meeting, admin_client):
+
+def a_spanish_word_file_fills_exactly_its_spanish_copies(demo_meeting, admin_client):
     discussion = add_1_discussion(demo_meeting)
     records = [*discussion.summary_paragraphs.all(), *discussion.recommendations.all()]
     for number, record in enumerate(records):
@@ -107,7 +111,14 @@ def test_a_spanish_word_file_fills_exactly_its_spanish_copies(demo_meeting, admi
     ids = {f"{r._meta.label_lower}.{r.pk}.text" for r in records[:-1]}
     assert changed == {(unit, "es") for unit in ids}
     assert all(after[(unit, "es")] == translated[(unit, "es")].rstrip(";.") for unit in ids)
-    assert after[(f"recommendations.recommendation.{records[-1].pk}.text", "es")] == "Corregido desde entonces"
+    conflict = f"recommendations.recommendation.{records[-1].pk}.text"
+    assert after[(conflict, "es")] == "Corregido desde entonces"
+
+    # Ticked, the conflict's text is replaced by the file's.
+    page = upload(admin_client, demo_meeting, spanish, "es")
+    assert [c.unit_id for c in page.context["result"].conflicts] == [conflict]
+    confirm_through_screen(admin_client, demo_meeting, page, ticked=[conflict])
+    assert every_text(demo_meeting)[(conflict, "es")] == translated[(conflict, "es")].rstrip(";.")
 
 
 @pytest.fixture
@@ -192,17 +203,17 @@ def zip_of(files):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"%PDF-1.7 not a Word file", "is not a Word document"),
-        (zip_of({"mimetype": "text/plain"}), "is not a Word document"),
-        (zip_of({"word/document.xml": b"<not xml", "[Content_Types].xml": b"<x/>"}), "cannot be read"),
-        (zip_of({"word/document.xml": b"\0" * (61 * 1024 * 1024)}), "more than 60 MB"),
-        (b"PK" + b"\0" * MAX_BYTES, "larger than 10 MB"),
+        (lambda: b"%PDF-1.7 not a Word file", "is not a Word document"),
+        (lambda: zip_of({"mimetype": "text/plain"}), "is not a Word document"),
+        (lambda: zip_of({"word/document.xml": b"<not xml", "[Content_Types].xml": b"<x/>"}), "cannot be read"),
+        (lambda: zip_of({"word/document.xml": b"\0" * (61 * 1024 * 1024)}), "more than 60 MB"),
+        (lambda: b"PK" + b"\0" * MAX_BYTES, "larger than 10 MB"),
     ],
     ids=["not-zip", "no-body", "damaged", "zip-bomb", "too-large"],
 )
 def test_a_file_that_is_no_word_document_is_refused_whole(content, message):
     with pytest.raises(WordRefused, match=message):
-        read_word(content)
+        read_word(content())
 
 
 def test_bad_files_and_unknown_headings_write_nothing_through_the_screen(plain_meeting, admin_client):
@@ -256,3 +267,15 @@ def test_the_screens_offer_the_import(plain_meeting, admin_client):
     assert 'type="file"' in page.content.decode()
     report_screen = admin_client.get(reverse("admin:meetings_meeting_part", args=[meeting.pk, "report"]))
     assert url in report_screen.content.decode()
+
+
+def test_the_command_shows_then_writes(plain_meeting, tmp_path):
+    meeting, discussion = plain_meeting
+    path = tmp_path / "draft.docx"
+    path.write_bytes(plain_file(discussion))
+    output = io.StringIO()
+    call_command("import_word", meeting.symbol, str(path), stdout=output)
+    assert "Would write 2 changed texts and 3 new records" in output.getvalue()
+    assert discussion.recommendations.count() == 1
+    call_command("import_word", meeting.symbol, str(path), "--write", stdout=io.StringIO())
+    assert discussion.recommendations.count() == 2

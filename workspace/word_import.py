@@ -129,7 +129,7 @@ class WordImportMixin:
                 return HttpResponseRedirect(back)
             return self._word_preview(request, meeting, result, token)
         cache.delete(_cache_key(request, meeting, token))
-        replaced = len(set(request.POST.getlist("replace")) & {c.unit_id for c in result.conflicts})
+        replaced = len(set(request.POST.getlist("replace")) & {c.unit_id for c in result.changes})
         messages.success(
             request,
             _(
@@ -138,10 +138,10 @@ class WordImportMixin:
             )
             % {
                 "language": language_name(language),
-                "changed": len(result.changes),
+                "changed": len(result.changes) - replaced,
                 "created": len(result.created),
                 "replaced": replaced,
-                "kept": len(result.conflicts) - replaced,
+                "kept": len(result.conflicts),
                 "unplaced": len(result.unplaced),
             },
         )
