@@ -14,7 +14,7 @@ from django.urls import reverse
 from languages.codes import COPY_LANGUAGES
 from meetings.models import Meeting
 from recommendations.models import Discussion, Recommendation, SummaryParagraph
-from report.builder import ReportBuilder, build_draft_parts
+from report.builder import ReportBuilder, build_draft_parts, build_report
 from report.language_versions import texts_of
 from report.renderers import docx as docx_renderer
 from report.word_import import WordRefused, confirm, preview
@@ -279,3 +279,34 @@ def test_the_command_shows_then_writes(plain_meeting, tmp_path):
     assert discussion.recommendations.count() == 1
     call_command("import_word", meeting.symbol, str(path), "--write", stdout=io.StringIO())
     assert discussion.recommendations.count() == 2
+
+
+@pytest.mark.parametrize("language", ["ar", "zh_hans", "ru"])
+def test_a_translation_in_another_script_goes_back_to_its_copies(plain_meeting, language):
+    meeting, discussion = plain_meeting
+    paragraph, recommendation = discussion.summary_paragraphs.get(), discussion.recommendations.get()
+    words = {
+        "ar": "ناقش المشاركون النقطة الأولى.",
+        "zh_hans": "与会者讨论了第一点。",
+        "ru": "Участники обсудили первый вопрос.",
+    }
+    setattr(paragraph, f"text_{language}", words[language])
+    paragraph.save()
+    setattr(recommendation, f"text_{language}", "*" + words[language].rstrip(".。") + "*")
+    recommendation.save()
+    report_language = {"zh_hans": "zh"}.get(language, language)
+    content = docx_renderer.render(build_report(Meeting.objects.for_report().get(pk=meeting.pk), report_language))[2]
+    for record in (paragraph, recommendation):
+        setattr(record, f"text_{language}", "")
+        record.save()
+    before = every_text(meeting)
+
+    result = preview(meeting, content, language)
+    assert (len(result.changes), result.unplaced, result.conflicts) == (2, [], [])
+    confirm(meeting, content, result.fingerprint, language)
+    after = every_text(meeting)
+    assert {key for key in after if after[key] != before[key]} == {
+        (f"recommendations.summaryparagraph.{paragraph.pk}.text", language),
+        (f"recommendations.recommendation.{recommendation.pk}.text", language),
+    }
+    assert after[(f"recommendations.summaryparagraph.{paragraph.pk}.text", language)] == words[language]
