@@ -265,6 +265,7 @@ def align_topic(result, topic, modes):
 
 def same_words(markup, content):
     """Whether a block's text says what a run of the tree's inlines says."""
+
     def words(text):
         return normal(re.sub(r"[*\[\]]", "", text))
 

@@ -124,7 +124,7 @@ def read_paragraph(paragraph, position):
         return Block(SUBHEADING, plain(text), position=position)
     if level is not None:
         return Block(HEADING, plain(text), level=level, position=position)
-    list_level = numbering_level(paragraph)
+    list_level = numbering_level(paragraph, style)
     if list_level is not None:
         return Block(PARAGRAPH if list_level == 0 else ITEM, tidy(text), position=position)
     if match := NUMBER.match(text):
@@ -146,11 +146,14 @@ def heading_level(paragraph, style):
     return None
 
 
-def numbering_level(paragraph):
-    """The level of a paragraph Word numbers itself (0, 1 …), or None."""
+def numbering_level(paragraph, style):
+    """The level of a paragraph Word numbers itself (0, 1 …), or None: by its own numbering, or by Word's
+    "List Number" styles ("List Number 2" the second level)."""
     properties = paragraph._p.pPr
     numbering = properties.find(qn("w:numPr")) if properties is not None else None
     if numbering is None:
+        if match := re.fullmatch(r"List Number(?: (\d))?", style):
+            return int(match[1] or 1) - 1
         return None
     level = numbering.find(qn("w:ilvl"))
     value = level.get(qn("w:val")) if level is not None else "0"

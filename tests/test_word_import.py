@@ -310,3 +310,23 @@ def test_a_translation_in_another_script_goes_back_to_its_copies(plain_meeting, 
         (f"recommendations.recommendation.{recommendation.pk}.text", language),
     }
     assert after[(f"recommendations.summaryparagraph.{paragraph.pk}.text", language)] == words[language]
+
+
+def test_paragraphs_word_numbers_itself_are_placed_by_their_list_level(plain_meeting):
+    meeting, discussion = plain_meeting
+    word = docx.Document()
+    word.add_heading(topic_heading(discussion), level=1)
+    word.add_paragraph("Participants discussed the first point.", style="List Number")
+    word.add_paragraph("They also discussed a second one.", style="List Number")
+    word.add_paragraph("The following recommendations were identified:", style="List Number")
+    word.add_paragraph("Strengthen cooperation", style="List Number 2")
+    word.add_paragraph("Share data", style="List Number 2")
+    output = io.BytesIO()
+    word.save(output)
+    result = preview(meeting, output.getvalue())
+    assert (result.unchanged, result.unplaced) == (2, [])
+    assert [(c.created[0], c.new) for c in result.created] == [
+        ("summary", "They also discussed a second one."),
+        ("introduction", "The following recommendations were identified:"),
+        ("recommendation", "Share data"),
+    ]
