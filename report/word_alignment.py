@@ -20,8 +20,10 @@ from django.utils.translation import pgettext
 
 import languages
 from meetings.models import MeetingParagraph
+from recommendations.models import Discussion
 from report import document as doc
 from report.builder import ReportBuilder, build_report
+from report.document import Text
 from report.markup import parse_inlines
 from report.word_reading import HEADING, ITEM, PARAGRAPH, SUBHEADING, TEXT
 
@@ -97,6 +99,7 @@ def align(meeting, blocks, language, symbol):
     with translation.override(languages.django_language(language)):
         summary_words = normal(pgettext("report", "Summary of deliberations"))
         outcome_words = normal(pgettext("report", "Outcome of deliberations"))
+        standard = (Text(str(Discussion.OutcomeIntroduction.NOT_NEGOTIATED.label)),)
         builder = ReportBuilder(meeting, language)
         topics = {
             key: topic for topic in meeting.congress.topics.all() for key in heading_keys(builder.topic_title(topic))
@@ -147,7 +150,7 @@ def align(meeting, blocks, language, symbol):
         if isinstance(owner, doc.Section):
             align_section(result, meeting, owner, modes, {summary_words: SUMMARY, outcome_words: OUTCOME})
         else:
-            align_topic(result, owner, modes)
+            align_topic(result, owner, modes, standard)
     return result
 
 
@@ -241,7 +244,7 @@ def place_list(result, where, blocks, tree_blocks, new):
         result.left_out += max(0, len(tree_blocks) - len(blocks))
 
 
-def align_topic(result, topic, modes):
+def align_topic(result, topic, modes, standard):
     """A Congress topic the meeting's report does not discuss yet: its paragraphs are new records."""
     where = topic.title
     blocks = [block for mode in (BODY, SUMMARY, OUTCOME) for block in modes.get(mode, [])]
@@ -253,8 +256,8 @@ def align_topic(result, topic, modes):
     outcome = split.get(OUTCOME, [])
     place_list(result, where, summary, [], ("summary", str(topic.pk)))
     introduction = [block for block in outcome if block.kind == PARAGRAPH]
-    if introduction:
-        result.placed.append(Placed(introduction[0], where, new=("introduction", str(topic.pk), 0)))
+    if introduction and not same_words(introduction[0].text, standard):  # the standard phrase is the default
+        result.placed.append(Placed(introduction[0], where, new=("introduction", str(topic.pk), 0), generated=standard))
     place_list(result, where, [b for b in outcome if b.kind == ITEM], [], ("recommendation", str(topic.pk)))
     for block in blocks:
         if block.kind == TEXT:

@@ -114,7 +114,7 @@ def plan(meeting, file, language, symbol, *, overwrite=()):
     units = []
     for placed in alignment.placed:
         block = placed.block
-        label = block.label or "·"
+        label = block.shown_label
         new = block.text
         if normal(new) == marker:  # the report's mark of a text it does not have: nothing to import
             continue
@@ -191,7 +191,10 @@ def new_record(meeting, placed, label):
     if kind == "introduction":
         what = str(Discussion._meta.get_field("outcome_introduction").verbose_name)
     old = plain_text(placed.generated) if placed.generated else ""
-    return Change(placed.where, label, what, old, placed.block.text, created=placed.new)
+    new = placed.block.text
+    if kind == "recommendation":  # stored without the final punctuation the report adds by position
+        new = new.rstrip().rstrip(FINAL_PUNCTUATION).rstrip()
+    return Change(placed.where, label, what, old, new, created=placed.new)
 
 
 def confirm(meeting, data, expected, language=None, symbol=None, *, user=None, overwrite=()):
@@ -277,7 +280,6 @@ def write_draft(meeting, result):
             records = getattr(discussion, "summary_paragraphs" if kind == "summary" else "recommendations")
             last = records.aggregate(last=Max("order"))["last"] or 0
             record = model(discussion=discussion, order=last + 1)
-        text = change.new.rstrip().rstrip(FINAL_PUNCTUATION).rstrip() if kind == "recommendation" else change.new
-        set_text(record, "text", language, text)
+        set_text(record, "text", language, change.new)
         record.save()
     return result

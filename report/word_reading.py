@@ -69,6 +69,13 @@ class Block:
     level: int = 0
     position: int = 0  # the paragraph's place in the file, from 1
 
+    @property
+    def shown_label(self):
+        """ "12." or "(a)", for people; "" for a paragraph Word numbers itself."""
+        if not self.label:
+            return ""
+        return f"({self.label})" if self.kind == ITEM else f"{self.label}."
+
 
 def read_word(data):
     """The WordFile of a .docx file (bytes), its blocks in reading order; raises WordRefused for a file that is none."""
