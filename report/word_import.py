@@ -26,6 +26,7 @@ from django.utils.translation import pgettext
 import languages
 from caching import content_version
 from core.diff import word_diff
+from core.text import clean_text
 from languages import xliff_import
 from languages.codes import field_suffix
 from languages.versions import set_text
@@ -115,8 +116,15 @@ def plan(meeting, file, language, symbol, *, overwrite=()):
     for placed in alignment.placed:
         block = placed.block
         label = block.shown_label
-        new = block.text
+        new = clean_text(block.text)  # as every save cleans it (core/text.py)
         if normal(new) == marker:  # the report's mark of a text it does not have: nothing to import
+            continue
+        if len(new) > DRAFTED_TEXT_MAX_CHARS and not result.translation:  # the XLIFF import refuses it too
+            reason = _("it has %(count)d characters; this text holds at most %(limit)d.") % {
+                "count": len(new),
+                "limit": DRAFTED_TEXT_MAX_CHARS,
+            }
+            result.unplaced.append(Unplaced(block, placed.where, reason))
             continue
         if placed.new:
             if result.translation:
@@ -191,7 +199,7 @@ def new_record(meeting, placed, label):
     if kind == "introduction":
         what = str(Discussion._meta.get_field("outcome_introduction").verbose_name)
     old = plain_text(placed.generated) if placed.generated else ""
-    new = placed.block.text
+    new = clean_text(placed.block.text)
     if kind == "recommendation":  # stored without the final punctuation the report adds by position
         new = new.rstrip().rstrip(FINAL_PUNCTUATION).rstrip()
     return Change(placed.where, label, what, old, new, created=placed.new)

@@ -331,3 +331,15 @@ def test_paragraphs_word_numbers_itself_are_placed_by_their_list_level(plain_mee
         ("introduction", "The following recommendations were identified:"),
         ("recommendation", "Share data"),
     ]
+
+
+def test_a_paragraph_longer_than_a_text_holds_is_not_placed(plain_meeting):
+    meeting, discussion = plain_meeting
+    word = docx.Document()
+    word.add_heading(topic_heading(discussion), level=1)
+    word.add_paragraph("1. " + "word " * 4001)
+    output = io.BytesIO()
+    word.save(output)
+    result = preview(meeting, output.getvalue())
+    assert result.writes == 0
+    assert [u.reason for u in result.unplaced] == ["it has 20004 characters; this text holds at most 20000."]
