@@ -14,6 +14,7 @@ goes into an adopted report.
 """
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -41,6 +42,8 @@ from workflow import roles
 from workflow.forms import DRAFTED_TEXT_MAX_CHARS
 
 FINAL_PUNCTUATION = ";.；。؛"
+# A UN document symbol as a masthead prints it: "A/CONF.234/RPM.2/L.2/Add.1".
+SYMBOL = re.compile(r"[A-Z]{1,6}/[A-Za-z0-9.()/-]+")
 NEW_KINDS = {"summary": SummaryParagraph, "recommendation": Recommendation, "introduction": Discussion}
 
 
@@ -104,6 +107,7 @@ def plan(meeting, file, language, symbol, *, overwrite=()):
         raise WordRefused(
             _("This language is the meeting's second original language: its text is drafted here, not imported.")
         )
+    check_symbol(meeting, file)
     report_language = meeting.original_language if language == original else language
     report_language = {"zh_hans": "zh"}.get(report_language, report_language)
     alignment = align(meeting, file.blocks, report_language, symbol or symbol_in(file.masthead, meeting))
@@ -166,6 +170,18 @@ def plan(meeting, file, language, symbol, *, overwrite=()):
     if result.translation:
         translate(result, units, texts, original, overwrite)
     return result
+
+
+def check_symbol(meeting, file):
+    """Refuses a file whose masthead names documents, none of them this meeting's report or draft parts: another
+    meeting's, whose headings may well be the same (a file without a masthead is not checked)."""
+    named = [line.strip() for line in file.masthead if SYMBOL.fullmatch(line.strip())]
+    ours = {meeting.symbol, *(part.symbol for part in meeting.draft_report_parts())}
+    if named and not ours & set(named):
+        raise WordRefused(
+            _("This file is for %(other)s, not for %(meeting)s; nothing was imported.")
+            % {"other": named[0], "meeting": meeting.symbol}
+        )
 
 
 def translate(result, units, texts, original, overwrite):

@@ -343,3 +343,12 @@ def test_a_paragraph_longer_than_a_text_holds_is_not_placed(plain_meeting):
     result = preview(meeting, output.getvalue())
     assert result.writes == 0
     assert [u.reason for u in result.unplaced] == ["it has 20004 characters; this text holds at most 20000."]
+
+
+def test_another_meeting_s_word_file_is_refused(plain_meeting):
+    meeting, discussion = plain_meeting
+    other = DiscussionFactory(meeting=MeetingFactory(congress=meeting.congress), topic=discussion.topic)
+    SummaryParagraphFactory(discussion=other, text="The other meeting's words.")
+    content = docx_renderer.render(build_report(Meeting.objects.for_report().get(pk=other.meeting_id)))[2]
+    with pytest.raises(WordRefused, match=f"This file is for {re.escape(other.meeting.symbol)}, not for"):
+        preview(meeting, content)
