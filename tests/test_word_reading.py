@@ -29,7 +29,7 @@ def written_and_read(block):
     return read_paragraph(paragraph, 1)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(DRAFTED, st.integers(min_value=1, max_value=300))
 def test_a_numbered_paragraph_reads_back_as_its_text(text, number):
     read = written_and_read(doc.Paragraph(number, parse_inlines(text)))
@@ -38,7 +38,7 @@ def test_a_numbered_paragraph_reads_back_as_its_text(text, number):
     assert "\u00a0" not in read.text
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(DRAFTED, st.sampled_from(["(a)", "b)", "(aa)", "(أ)"]))
 def test_a_lettered_subparagraph_reads_back_as_its_text(text, label):
     read = written_and_read(doc.Subparagraph(label, parse_inlines(text)))
