@@ -153,18 +153,19 @@ class ReportBuilder(ProceedingsChapters):
 
     # Building blocks ----------------------------------------------------------------------
 
-    def paragraph(self, content):
+    def paragraph(self, content, source=""):
         """The next numbered paragraph, from a tuple of inlines."""
         self.paragraph_count += 1
         return Paragraph(
             number=self.paragraph_count,
             content=tuple(content),
             label=languages.number_label(self.paragraph_count, self.language),
+            source=source,
         )
 
     def drafted(self, record, field="text"):
         """The next numbered paragraph, from a record's drafted text in the report's language."""
-        return self.paragraph(self.texts.inlines(record, field))
+        return self.paragraph(self.texts.inlines(record, field), f"{record._meta.label_lower}.{record.pk}.{field}")
 
     @staticmethod
     def chapter(title, key):

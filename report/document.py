@@ -86,6 +86,10 @@ class Paragraph:
     number: int
     content: tuple[Inline, ...]
     label: str = ""  # the number as the language writes it: "12.", Arabic "12 -"
+    # The text it was written from ("recommendations.summaryparagraph.7.text", as report/language_versions.py names
+    # texts), for putting a text back where it came from (report/word_import.py); "" for a sentence the builder
+    # writes itself. Renderers do not print it.
+    source: str = ""
 
     def __post_init__(self):
         if not self.label:

@@ -117,10 +117,11 @@ class MeetingLanguagesMixin:
             "", "<tr><th scope='row'>{} {}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows
         )
         import_url = reverse("admin:meetings_meeting_xliff_import", args=[obj.pk])
+        word_url = reverse("admin:meetings_meeting_word_import", args=[obj.pk])
         return format_html(
             '<table class="language-versions"><thead><tr><th scope="col">{}</th><th scope="col">{}</th>'
             '<th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody>'
-            '</table><p><a href="{}">{}</a></p>',
+            '</table><p><a href="{}">{}</a> · <a href="{}">{}</a></p>',
             _("Language"),
             _("Texts in this language"),
             _("Texts in all"),
@@ -129,6 +130,8 @@ class MeetingLanguagesMixin:
             body,
             import_url,
             _("Import a translated XLIFF file"),
+            word_url,
+            _("Import from Word"),
         )
 
     # Aligned view ----------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from workspace.records import ORIGINAL
 from workspace.report import ReportPartAssignmentInline, ReportScreenMixin, download_action, participants_action
 from workspace.starting import copy_structure
 from workspace.text import MeetingParagraphInline
+from workspace.word_import import WordImportMixin
 
 
 class MeetingForm(VersionedModelForm):
@@ -46,6 +47,7 @@ class MeetingForm(VersionedModelForm):
 class MeetingAdmin(
     AdoptionActionsMixin,
     ReportScreenMixin,
+    WordImportMixin,
     MeetingLanguagesMixin,
     LanguageVersionsMixin,
     MeetingWorkspaceMixin,

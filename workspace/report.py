@@ -166,7 +166,13 @@ class ReportScreenMixin:
             (symbol, format_html_join(" · ", '<a href="{}">{}</a>', ((url, name) for name, url in files)))
             for symbol, files, _note in report_downloads(meeting)
         )
-        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}</li>", rows))
+        word_url = reverse("admin:meetings_meeting_word_import", args=[meeting.pk])
+        return format_html(
+            '<ul>{}</ul><p><a href="{}">{}</a></p>',
+            format_html_join("", "<li>{}: {}</li>", rows),
+            word_url,
+            _("Import from Word: a draft or a translation"),
+        )
 
     @admin.display(description=_("List of participants (names delegates: for staff only)"))
     def participants_list(self, meeting):

@@ -132,6 +132,7 @@ MATRIX = {
     "admin:meetings_meeting_aligned":                         "302 200 200 200 200 404",
     "admin:meetings_meeting_xliff_import":                    "302 200 200 200 200 404",
     "admin:meetings_meeting_xliff_export":                    "302 200 200 200 200 404",
+    "admin:meetings_meeting_word_import":                     "302 200 200 200 200 404",
     "admin:recommendations_discussion_part":                  "302 200 200 200 200 302",
     "admin:meetings_session_simple_history":                  "302 200 200 200 200 403",
     "admin:meetings_session_changelist":                      "302 200 200 200 200 200",
@@ -289,6 +290,7 @@ def url_for(key, route, staff, found):
         "admin:meetings_meeting_aligned": lambda: reverse(key, args=[meeting.pk]),
         "admin:meetings_meeting_xliff_import": lambda: reverse(key, args=[meeting.pk]),
         "admin:meetings_meeting_xliff_export": lambda: reverse(key, args=[meeting.pk, "es"]),
+        "admin:meetings_meeting_word_import": lambda: reverse(key, args=[meeting.pk]),
         "admin:recommendations_discussion_part": lambda: reverse(
             key, args=[meeting.discussions.first().pk, "recommendations"]
         ),
