@@ -62,7 +62,7 @@ class ParticipationInline(
     PagedInlineMixin, ContentInlineMixin, CachedChoicesInlineMixin, CompactTemplateMixin, admin.TabularInline
 ):
     model = Participation
-    per_page = 100  # a page of delegations; the others are on the next pages
+    per_page = 50  # a page of delegations (each row has two autocomplete selects); the others on the next pages
     form = ParticipationForm
     extra = 0
     autocomplete_fields = ["state", "organization"]
