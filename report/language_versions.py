@@ -13,14 +13,14 @@ translations of it.
 """
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from caching import content_version
 from congress.models import StandardParagraph
 from languages import xliff, xliff_import
-from languages.codes import COPY_LANGUAGES, field_suffix
+from languages.codes import COPY_LANGUAGES, LANGUAGES, field_suffix
 from languages.versions import Text, missing_texts, original_text
 from languages.versions import translation_status as status_of
 from meetings.models import AgendaItem, Document, MeetingParagraph, Officer
@@ -49,8 +49,11 @@ def original_languages(meeting):
     return [original_language(meeting), *([field_suffix(second)] if second else [])]
 
 
-def texts_of(meeting):
-    """Every text of the meeting's report with a version per language, in report order (a few queries)."""
+def texts_of(meeting, drafted=True):
+    """Every text of the meeting's report with a version per language, in report order (a few queries).
+
+    `drafted=False`: without the discussions' summary paragraphs and recommendations, the texts that grow with
+    the meeting, which `drafted_counts` counts in the database."""
     # The report's title names the region and the city in every language.
     title = str(_("Title of the report"))
     texts = [Text(meeting, "region", title), Text(meeting, "venue_city", title)]
@@ -72,17 +75,26 @@ def texts_of(meeting):
     # A query of its own: the meeting may come with its discussions prefetched otherwise (for_report).
     discussions = Discussion.objects.filter(meeting=meeting)
     discussions = discussions.select_related("topic__agenda_item", "topic__workshop", "topic__congress")
-    discussions = discussions.prefetch_related(
-        Prefetch("summary_paragraphs", queryset=SummaryParagraph.objects.order_by("order", "pk")),
-        Prefetch("recommendations", queryset=Recommendation.objects.order_by("order", "pk")),
-    )
+    if drafted:
+        discussions = discussions.prefetch_related(
+            Prefetch("summary_paragraphs", queryset=SummaryParagraph.objects.order_by("order", "pk")),
+            Prefetch("recommendations", queryset=Recommendation.objects.order_by("order", "pk")),
+        )
+    else:
+        discussions = discussions.annotate(
+            has_recommendations=Exists(Recommendation.objects.filter(discussion=OuterRef("pk")))
+        )
     for discussion in discussions:
         where = discussion.topic.title
-        texts += [Text(p, "text", where) for p in discussion.summary_paragraphs.all()]
-        recommendations = list(discussion.recommendations.all())
+        if drafted:
+            texts += [Text(p, "text", where) for p in discussion.summary_paragraphs.all()]
+            recommendations = list(discussion.recommendations.all())
+        else:
+            recommendations = discussion.has_recommendations
         if recommendations and discussion.outcome_phrase == discussion.OutcomeIntroduction.OTHER:
             texts.append(Text(discussion, "outcome_introduction", where))
-        texts += [Text(r, "text", where) for r in recommendations]
+        if drafted:
+            texts += [Text(r, "text", where) for r in recommendations]
     texts += [
         Text(p, "text", str(PART_LABELS[MeetingParagraph.Part.OTHER_MATTERS_CONCLUSIONS]))
         for p in paragraphs[MeetingParagraph.Part.OTHER_MATTERS_CONCLUSIONS]
@@ -126,11 +138,43 @@ def missing_in(meeting, language, texts=None):
     return missing_texts(texts_of(meeting) if texts is None else texts, language)
 
 
+def drafted_counts(meeting):
+    """{"total": n, code: how many of them lack `code`'s version} of the meeting's summary paragraphs and
+    recommendations, counted by the database (as `missing_texts` counts: empty or only white space)."""
+    counts = {"total": 0, **{code: 0 for code, _name in LANGUAGES}}
+    for model in (SummaryParagraph, Recommendation):
+        lacking = {
+            code: Count(
+                "pk",
+                filter=Q(**{f"text_{field_suffix(code)}__regex": BLANK})
+                | Q(**{f"text_{field_suffix(code)}__isnull": True}),
+            )
+            for code, _name in LANGUAGES
+        }
+        row = model.objects.filter(discussion__meeting=meeting).aggregate(total=Count("pk"), **lacking)
+        for name, n in row.items():
+            counts[name] += n
+    return counts
+
+
+# Nothing but white space (str.strip's notion of it, which `missing_texts` uses), in PostgreSQL's regular
+# expressions.
+BLANK = r"^[ \t\n\v\f\r\u001c-\u001f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$"
+
+
 def translation_status(meeting, texts=None):
     """Per language, in the order of settings.LANGUAGES: how many of the meeting's texts it has
-    (languages.versions.translation_status)."""
-    texts = texts_of(meeting) if texts is None else texts
-    return status_of(texts, original_languages(meeting))
+    (languages.versions.translation_status). Without `texts`, the summary paragraphs and recommendations are
+    counted by the database: the work does not grow with the drafted text."""
+    if texts is not None:
+        return status_of(texts, original_languages(meeting))
+    rows = status_of(texts_of(meeting, drafted=False), original_languages(meeting))
+    drafted = drafted_counts(meeting)
+    for row in rows:
+        row["total"] += drafted["total"]
+        row["missing"] += drafted[row["language"]]
+        row["translated"] = row["total"] - row["missing"]
+    return rows
 
 
 def export_xliff(meeting, language):

@@ -1,8 +1,9 @@
 """Every admin screen of a meeting costs the same number of queries at 1× and 10× the demo content, stays under
-300 KB of HTML, and is built in under 300 ms of server time.
+300 KB of HTML, and is built in under 300 ms of server time; saving a long list unchanged costs the same at 1×
+and 10×.
 
 10× grows the demo as demo/management/commands/benchmark_exports.py does: ten times its summary paragraphs,
-recommendations and participating States.
+recommendations and participating States. `manage.py benchmark_admin` gives the figures at 1×, 10× and 50×.
 """
 
 import os
@@ -14,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from demo.management.commands.benchmark_exports import demo_content, grow
+from tests.admin_forms import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +38,13 @@ def screens(meeting):
         "meetings": reverse("admin:meetings_meeting_changelist"),
         "participations": reverse("admin:meetings_participation_changelist") + f"?meeting__id__exact={meeting.pk}",
         "history": reverse("admin:meetings_meeting_history", args=[meeting.pk]),
+        "languages": reverse("admin:meetings_meeting_aligned", args=[meeting.pk]) + "?left=en&right=es",
     }
+
+
+SAVED = ["attendance", "summary", "recommendations"]
+# A screen of one page of a long list is at most this many times its size at the demo's (its page fills up).
+MAX_GROWTH = 3
 
 
 def measure(client, url):
@@ -49,40 +57,33 @@ def measure(client, url):
     return len(queries), len(response.content), elapsed
 
 
+def saving(client, url):
+    """The queries of saving the screen's form unchanged."""
+    data = form_data(client.get(url))
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(url, data)
+    assert response.status_code == 302, url
+    return len(queries)
+
+
 def test_every_admin_screen_of_a_meeting_is_bounded_at_1x_and_10x(admin_client, demo_meeting):
     at_1 = {name: measure(admin_client, url) for name, url in screens(demo_meeting).items()}
+    saves_at_1 = {name: saving(admin_client, screens(demo_meeting)[name]) for name in SAVED}
     grow(demo_meeting, demo_content(demo_meeting), 9)
     at_10 = {name: measure(admin_client, url) for name, url in screens(demo_meeting).items()}
+    saves_at_10 = {name: saving(admin_client, screens(demo_meeting)[name]) for name in SAVED}
     report = "\n".join(
         f"{name:<15}{at_1[name][0]:>4}{at_10[name][0]:>4} queries {at_1[name][1] // 1024:>4}"
         f"{at_10[name][1] // 1024:>4} KB {at_1[name][2] * 1000:>6.0f}{at_10[name][2] * 1000:>6.0f} ms"
         for name in at_1
     )
+    report += f"\nsaves: {saves_at_1} {saves_at_10}"
     print("\n" + report)
     assert {name: at_10[name][0] for name in at_1} == {name: at_1[name][0] for name in at_1}, report
-    assert [name for name in at_1 if at_1[name][1] > MAX_BYTES] == [], report
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        "index",
-        "overview",
-        "deliberations",
-        *PARTS,
-        "discussion",
-        "summary",
-        "recommendations",
-        "meetings",
-        "participations",
-        "history",
-    ],
-)
-def test_no_admin_screen_is_over_300_kb_at_10x(admin_client, demo_meeting, name):
-    grow(demo_meeting, demo_content(demo_meeting), 9)
-    response = admin_client.get(screens(demo_meeting)[name])
-    assert response.status_code == 200
-    assert len(response.content) <= MAX_BYTES
+    assert [name for name in at_1 if max(at_1[name][1], at_10[name][1]) > MAX_BYTES] == [], report
+    assert [name for name in at_1 if at_10[name][1] > MAX_GROWTH * at_1[name][1]] == [], report
+    # Saving a long list unchanged checks and writes nothing of its rows: the same queries at 10×.
+    assert saves_at_10 == saves_at_1, report
 
 
 @pytest.mark.skipif(

@@ -151,3 +151,13 @@ def test_the_command_exports_and_imports(demo_meeting, tmp_path):
     (tmp_path / "bad.xlf").write_bytes(b"<xliff")
     with pytest.raises(CommandError, match="not well-formed"):
         call_command("xliff", "import", demo_meeting.symbol, str(tmp_path / "bad.xlf"))
+
+
+@pytest.mark.parametrize("blank", ["", " ", "\u00a0\t", "\u3000\u2028", "\u200b"])
+def test_the_database_counts_the_drafted_texts_as_the_texts_themselves_do(demo_meeting, blank):
+    """The overview counts summary paragraphs and recommendations in the database (they grow with the meeting):
+    the same figures as counting every text, white space only counting as missing as str.strip says."""
+    recommendation = Recommendation.objects.filter(discussion__meeting=demo_meeting).first()
+    recommendation.text_es, recommendation.text_fr = blank, "Texte"
+    recommendation.save()
+    assert translation_status(demo_meeting) == translation_status(demo_meeting, texts_of(demo_meeting))

@@ -15,7 +15,13 @@ from meetings import participants_import
 from meetings.models import Delegate, Meeting, Officer, Participation
 from meetings.participants_import import DelegateResource, MeetingConfirmImportForm, MeetingImportForm
 from workflow import roles
-from workflow.admin import CachedChoicesInlineMixin, CompactTemplateMixin, ContentAdmin, ContentInlineMixin
+from workflow.admin import (
+    CachedChoicesInlineMixin,
+    CompactTemplateMixin,
+    ContentAdmin,
+    ContentInlineMixin,
+    PagedInlineMixin,
+)
 from workflow.forms import VersionedModelForm
 from workspace.programme import SessionChoiceMixin
 from workspace.records import ORIGINAL, next_number
@@ -52,8 +58,11 @@ class ParticipationForm(VersionedModelForm):
         return cleaned_data
 
 
-class ParticipationInline(ContentInlineMixin, CachedChoicesInlineMixin, CompactTemplateMixin, admin.TabularInline):
+class ParticipationInline(
+    PagedInlineMixin, ContentInlineMixin, CachedChoicesInlineMixin, CompactTemplateMixin, admin.TabularInline
+):
     model = Participation
+    per_page = 50  # a page of delegations (each row has two autocomplete selects); the others on the next pages
     form = ParticipationForm
     extra = 0
     autocomplete_fields = ["state", "organization"]

@@ -15,11 +15,12 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin import display
 from django.contrib.admin.utils import unquote
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.http import content_disposition_header
+from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_protect
@@ -38,6 +39,8 @@ from report.language_versions import (
 from workflow import roles
 
 RTL = {"ar"}
+# The texts on one page of the aligned view.
+ALIGNED_PER_PAGE = 150
 # The most conflicts one page offers to choose from; a file with more is imported again once these are settled.
 MAX_CONFLICTS = 1000
 
@@ -146,6 +149,11 @@ class MeetingLanguagesMixin:
         # "What is missing": only the texts the right-hand language lacks, the same ones the table counts.
         only_missing = request.GET.get("missing") == "1"
         shown = {text.unit_id for text in missing_in(meeting, right, texts)} if only_missing else None
+        numbered = [
+            (number, text) for number, text in enumerate(texts, start=1) if shown is None or text.unit_id in shown
+        ]
+        # A page of texts at a time: a meeting's report in two languages side by side is megabytes.
+        page = Paginator(numbered, ALIGNED_PER_PAGE).get_page(request.GET.get("page"))
         rows = [
             {
                 "number": number,
@@ -155,15 +163,18 @@ class MeetingLanguagesMixin:
                 "required": text.required,
                 "change_url": self._change_url(text.record),
             }
-            for number, text in enumerate(texts, start=1)
-            if shown is None or text.unit_id in shown
+            for number, text in page.object_list
         ]
+        query = {"left": left, "right": right, **({"missing": "1"} if only_missing else {})}
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "original": meeting,
             "title": _("Language versions of %(meeting)s side by side") % {"meeting": meeting.symbol},
             "rows": rows,
+            "page": page,
+            "page_numbers": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            "page_query": urlencode(query) + "&",
             "languages": LANGUAGES,
             "left": {"code": left, "name": names[left], "lang": xliff_language(left), "rtl": left in RTL},
             "right": {
@@ -173,7 +184,7 @@ class MeetingLanguagesMixin:
                 "lang": xliff_language(right),
                 "rtl": right in RTL,
             },
-            "missing": len(missing_in(meeting, right, texts)),
+            "missing": len(missing_in(meeting, right, texts)) if shown is None else len(shown),
             "only_missing": only_missing,
         }
         return TemplateResponse(request, "admin/meetings/meeting/aligned.html", context)

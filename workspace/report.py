@@ -7,6 +7,7 @@ import zipfile
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.urls import path, reverse
@@ -14,6 +15,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from caching import content_version
 from languages import report_language
 from meetings.models import Delegate, Document, Meeting, ReportPartAssignment
 from report.adopted import PREVIEW, report_of
@@ -120,6 +122,23 @@ def participants_action(extension, description):
     return action
 
 
+def report_sections(meeting, language):
+    """(key, heading) of every section the meeting's report has now, in `language`: the report is built once per
+    version of the meeting's content (kept in the cache under its token), not at every view of the screen, which
+    took as long as the text is."""
+    version = content_version.for_meeting(pk=meeting.pk)
+    key = f"report-sections:{meeting.pk}:{version[0]}:{language}" if version else None
+    if key and (choices := cache.get(key)) is not None:
+        return choices
+    choices = list(section_choices(build_report(Meeting.objects.for_report().get(pk=meeting.pk), language)))
+    if key:
+        cache.set(key, choices, SECTIONS_CACHE_SECONDS)
+    return choices
+
+
+SECTIONS_CACHE_SECONDS = 24 * 60 * 60
+
+
 class ReportScreenMixin:
     """On the meeting's admin: the report's downloads, the list of participants and the parts' sections."""
 
@@ -154,8 +173,7 @@ class ReportScreenMixin:
             # The sections a part can take are those the report has now, so build it once for the page.
             # In the editor's language: the headings they choose among are the ones they read.
             language = report_language(get_language()) or obj.original_language
-            report = build_report(Meeting.objects.for_report().get(pk=obj.pk), language) if obj.pk else None
-            kwargs["form_kwargs"] = {"section_choices": list(section_choices(report)) if report else []}
+            kwargs["form_kwargs"] = {"section_choices": report_sections(obj, language) if obj.pk else []}
         return kwargs
 
     @admin.display(description=_("Report and draft parts"))

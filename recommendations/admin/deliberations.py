@@ -1,24 +1,29 @@
 """The workspace's Deliberations screen: the meeting's discussions of the Congress's topics, with links to each
 one's summary and recommendations, and the topics not discussed yet (the meeting's workspace shows it)."""
 
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext
 
 from congress.models import Topic
-from recommendations.models import Discussion
+from recommendations.models import Discussion, Recommendation, SummaryParagraph
 from workflow import roles
+
+
+def _count_of(model):
+    """The number of a discussion's rows of `model`, as a subquery: two counts over joins would count the
+    product of its paragraphs and its recommendations, which grows as their square."""
+    rows = model.objects.filter(discussion=OuterRef("pk")).order_by().values("discussion")
+    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0)
 
 
 def discussions_of(meeting):
     return (
         Discussion.objects.filter(meeting=meeting)
         .select_related("topic__congress", "topic__agenda_item", "topic__workshop")
-        .annotate(
-            paragraph_count=Count("summary_paragraphs", distinct=True),
-            recommendation_count=Count("recommendations", distinct=True),
-        )
+        .annotate(paragraph_count=_count_of(SummaryParagraph), recommendation_count=_count_of(Recommendation))
     )
 
 

@@ -11,7 +11,14 @@ from languages.versions import shown_in_active_language
 from recommendations.admin.themes import give_themes
 from recommendations.models import Discussion, Recommendation, SummaryParagraph
 from workflow import roles
-from workflow.admin import CompactTemplateMixin, ContentAdmin, ContentInlineMixin, SortableStackedInline, is_revert
+from workflow.admin import (
+    CompactTemplateMixin,
+    ContentAdmin,
+    ContentInlineMixin,
+    PagedInlineMixin,
+    SortableStackedInline,
+    is_revert,
+)
 
 
 class TextWithoutRowHelpMixin:
@@ -32,6 +39,7 @@ class TextRowsMixin(CompactTemplateMixin):
 
 
 class DraftedTextInline(
+    PagedInlineMixin,
     LanguageVersionsMixin,
     ContentInlineMixin,
     TextWithoutRowHelpMixin,
@@ -39,8 +47,10 @@ class DraftedTextInline(
     SortableStackedInline,
     TranslationStackedInline,
 ):
-    """A discussion's summary paragraphs or recommendations, in its original language, in their order."""
+    """A discussion's summary paragraphs or recommendations, in its original language, in their order, fifty to a
+    page."""
 
+    per_page = 50
     other_languages_in_rows = False
     show_change_link = True  # each text's own page has every language
     extra = 0

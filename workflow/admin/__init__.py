@@ -9,7 +9,7 @@
 
 from workflow.admin import assignments  # noqa: F401 - registers the meeting assignments' page
 from workflow.admin.content import ContentAdmin, ContentInlineMixin, ScopedMixin, VersionedMixin
-from workflow.admin.inlines import CachedChoicesInlineMixin, CompactTemplateMixin, is_revert
+from workflow.admin.inlines import CachedChoicesInlineMixin, CompactTemplateMixin, PagedInlineMixin, is_revert
 from workflow.admin.sortable import SortableStackedInline, SortableTabularInline
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "CompactTemplateMixin",
     "ContentAdmin",
     "ContentInlineMixin",
+    "PagedInlineMixin",
     "ScopedMixin",
     "SortableStackedInline",
     "SortableTabularInline",

@@ -24,6 +24,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from core.diff import word_diff
 from core.history import mirrored_fields, revert_translations
 from workflow import roles
+from workflow.admin.inlines import UnchangedRowsFormSetMixin
 from workflow.forms import VersionedModelForm
 
 logger = logging.getLogger(__name__)
@@ -192,7 +193,11 @@ class VersionedMixin:
 
 
 class ContentInlineMixin(ScopedMixin, VersionedMixin):
-    """For the inlines of content admins."""
+    """For the inlines of content admins: a save cleans and writes only the rows that changed."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        return type(formset.__name__, (UnchangedRowsFormSetMixin, formset), {})
 
 
 class ContentAdmin(ScopedMixin, VersionedMixin, SimpleHistoryAdmin):

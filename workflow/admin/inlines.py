@@ -2,8 +2,11 @@
 once for all rows, the rows rendered without indentation; and whether a request is a history revert."""
 
 from django.contrib.admin.widgets import AutocompleteMixin
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.paginator import Paginator
 from django.forms import ModelChoiceField, ModelMultipleChoiceField
-from django.utils.functional import cached_property
+from django.forms.utils import ErrorDict
+from django.utils.functional import SimpleLazyObject, cached_property
 
 
 class CachedChoicesFormSetMixin:
@@ -97,3 +100,133 @@ def is_revert(request):
     """Whether the request is for the history's revert page of a record (<object_id>/history/<version_id>/)."""
     match = request.resolver_match
     return match is not None and (match.url_name or "").endswith("_simple_history")
+
+
+class UnchangedRowsFormSetMixin:
+    """A save checks and writes only the rows that changed: an unchanged row of a long list is not cleaned again.
+
+    Cleaning a row costs queries (its choices, its version check, its record's own rules): a list of a thousand
+    delegations took thousands of queries and seconds to save when one row was edited. A row posted exactly as
+    the page showed it is its record as stored, which passed those checks when it was saved; Django's formset
+    writes only the rows that changed anyway. An unchanged row keeps its record's values as its cleaned data, so
+    the formset's own rules (one Chair…) still see every row.
+    """
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        if form.is_bound and i < self.initial_form_count() and form.instance.pk is not None:
+            form.full_clean = _unchanged_or_cleaned(form, self)
+        return form
+
+
+def _unchanged_or_cleaned(form, formset):
+    full_clean = form.full_clean
+
+    def clean():
+        if form.has_changed():
+            return full_clean()
+        form._errors = ErrorDict(renderer=form.renderer)
+        form.cleaned_data = {name: _stored(form, formset, name) for name in form.fields}
+        return None
+
+    return clean
+
+
+def _stored(form, formset, name):
+    """The value of field `name` of an unchanged row: its record's, as cleaning would have given it."""
+    instance = form.instance
+    if name == instance._meta.pk.name:
+        return instance
+    if name == formset.fk.name:
+        return formset.instance
+    if name == "DELETE":
+        return False
+    try:
+        field = instance._meta.get_field(name)
+    except FieldDoesNotExist:  # a form's own field, not the record's
+        return form.initial.get(name)
+    if field.many_to_many:
+        return form.initial.get(name)
+    if field.is_relation:  # read only if a rule asks for it: no query per row otherwise
+        return SimpleLazyObject(lambda: getattr(instance, field.name))
+    return getattr(instance, field.name)
+
+
+class PagedFormSetMixin:
+    """A formset of one page of its rows: `per_page` of them, the page `page_number` (1 when not a number).
+
+    A row posted that is no longer on the page (rows added or deleted meanwhile) is still found by its key.
+    On a sortable list, dragging numbers the page's rows 1, 2, 3…; the rows take back the page's own order
+    numbers in their new sequence, so a page's rows never move to another page by being dragged.
+    """
+
+    per_page = 100
+    page_number = 1
+    page = None
+
+    def get_queryset(self):
+        if not hasattr(self, "_queryset"):
+            self._all_rows = super().get_queryset()
+            self.page = Paginator(self._all_rows, self.per_page).get_page(self.page_number)
+            rows = self.page.object_list
+            len(rows)  # evaluated once: every row's form reads it by position
+            self._queryset = rows
+        return self._queryset
+
+    def page_numbers(self):
+        """The pages to link to: the first and last, and those around this one."""
+        return self.page.paginator.get_elided_page_range(self.page.number, on_each_side=2, on_ends=1)
+
+    def _existing_object(self, pk):
+        found = super()._existing_object(pk)
+        if found is None and pk not in ("", None):
+            try:
+                found = self._all_rows.filter(pk=pk).first()
+            except (TypeError, ValueError, ValidationError):
+                return None
+            if found is not None:
+                self._object_dict[found.pk] = found
+        return found
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Before any row's form is made: each form keeps the data it was made with.
+        if self.is_bound and getattr(self, "default_order_field", None):
+            self.get_queryset()
+            if self.page.paginator.num_pages > 1:
+                self._keep_order_within_page()
+
+    def _keep_order_within_page(self):
+        field = self.default_order_field
+        pk_name = self.model._meta.pk.name
+        to_python = self._get_to_python(self.model._meta.pk)
+        posted = []
+        for i in range(min(self.initial_form_count(), self.total_form_count())):
+            form_prefix = self.add_prefix(i)
+            try:
+                record = self._existing_object(to_python(self.data.get(f"{form_prefix}-{pk_name}")))
+            except ValidationError:
+                record = None
+            try:
+                order = int(self.data.get(f"{form_prefix}-{field}"))
+            except (TypeError, ValueError):
+                return  # not a drag's numbers: cleaning says what is wrong
+            if record is not None:
+                posted.append((order, i, getattr(record, field)))
+        slots = sorted(stored for _order, _i, stored in posted)
+        self.data = self.data.copy()
+        for slot, (_order, i, _stored) in zip(slots, sorted(posted), strict=True):
+            self.data[f"{self.add_prefix(i)}-{field}"] = str(slot)
+
+
+class PagedInlineMixin:
+    """An inline shown `per_page` rows at a time, with links to its other pages (`?page=2`): a long list (the
+    delegations, a discussion's paragraphs) costs the same to show and to save whatever its length."""
+
+    per_page = 100
+    page_parameter = "page"
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        attributes = {"per_page": self.per_page, "page_number": request.GET.get(self.page_parameter) or 1}
+        return type(formset.__name__, (PagedFormSetMixin, formset), attributes)
