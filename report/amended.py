@@ -7,9 +7,11 @@
   page mark them. Only the version in the language spoken has them; the others are translated afterwards.
 """
 
-from adoption.models import OralAmendment
+from dataclasses import dataclass
+
+from adoption.models import AMENDABLE, OralAmendment
 from adoption.tracked import runs, tracked_words
-from report.document import BIS_ANCHORS, Change, plain_text
+from report.document import BIS_ANCHORS, Change, Paragraph, Section, Subparagraph, plain_text
 from report.markup import parse_inlines
 
 
@@ -67,3 +69,40 @@ def bis_label(number, bis, language):
     """ "42 bis." (Arabic "42 bis -"): the Latin ordinal adverbs UN documents use in every language."""
     word = BIS_ANCHORS[min(bis, len(BIS_ANCHORS)) - 1]
     return f"{number} {word} -" if language == "ar" else f"{number} {word}."
+
+
+@dataclass(frozen=True)
+class Item:
+    """A paragraph or lettered subparagraph of a draft part, as the room reads it."""
+
+    source: str  # the record it is written from; "" for a sentence the builder writes (chapter III)
+    label: str  # "12.", "12 bis.", "(c)"
+    content: tuple  # its inlines, as it stands
+    changes: tuple  # the agreed amendments' runs (document.Change), in the language they were spoken in
+    heading: str  # the innermost section's heading
+
+    @property
+    def key(self):
+        """What the reading's position names: the record, or for a builder's sentence its label."""
+        return self.source or f"label:{self.label}"
+
+    @property
+    def amendable(self):
+        return self.source.rsplit(".", 1)[0] in AMENDABLE
+
+    @property
+    def text(self):
+        return plain_text(self.content)
+
+
+def items_of(part):
+    """The paragraphs and subparagraphs of a draft part (a built Report), in reading order."""
+
+    def walk(section):
+        for child in section.children:
+            if isinstance(child, Section):
+                yield from walk(child)
+            elif isinstance(child, Paragraph | Subparagraph):
+                yield Item(child.source, child.label, child.content, child.changes, section.heading)
+
+    return [item for section in part.sections for item in walk(section)]
