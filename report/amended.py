@@ -8,6 +8,7 @@
 """
 
 from dataclasses import dataclass
+from datetime import UTC
 
 from adoption.models import AMENDABLE, OralAmendment
 from adoption.tracked import runs, tracked_words
@@ -48,11 +49,15 @@ class Amendments:
         if not amendments:
             return ()
         issued = plain(finish(amendments[0].issued_text)) if amendments[0].issued_text else ""
-        revisions = [
-            (plain(finish(a.proposed_text)), author(a), (a.decided_at or a.proposed_at).isoformat()) for a in amendments
-        ]
+        revisions = [(plain(finish(a.proposed_text)), author(a), revision_date(a)) for a in amendments]
         words = tracked_words(issued, revisions)
         return tuple(Change(text, state, author_name, date) for text, state, author_name, date in runs(words))
+
+
+def revision_date(amendment):
+    """When it was agreed, as w:date takes it: "2019-03-28T16:05:00Z"."""
+    moment = amendment.decided_at or amendment.proposed_at
+    return moment.astimezone(UTC).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
 
 
 def plain(text):

@@ -2,6 +2,10 @@
 an older version is refused, an amendment to an amendment changes the amendment, an inserted paragraph is "bis"
 until the report is adopted, and chapter IV says "as orally revised" only when something was agreed."""
 
+import io
+import re
+import zipfile
+
 import pytest
 from django.core.exceptions import ValidationError
 from hypothesis import given
@@ -14,6 +18,7 @@ from adoption.tracked import DELETED, INSERTED, reads_as, tracked_words
 from meetings.models import Meeting
 from report.builder import build_draft_parts, build_report
 from report.document import plain_text
+from report.renderers import RENDERERS
 from tests.factories import (
     DiscussionFactory,
     DocumentFactory,
@@ -202,3 +207,21 @@ def test_tracked_words_read_as_the_issued_text_and_as_the_last_revision(issued, 
     words = tracked_words(issued_text, [(text, f"author {i}", "") for i, text in enumerate(texts)])
     assert reads_as(words, before=True).split() == issued_text.split()
     assert reads_as(words).split() == texts[-1].split()
+
+
+def test_the_word_file_of_a_part_has_the_agreed_changes_as_revisions_by_the_delegation(room):
+    meeting, part, first, _second, chile = room
+    agree(proposal(part, first, "Participants welcomed the report of the secretariat.", chile))
+    (draft,) = build_draft_parts(loaded(meeting), "en").values()
+    _name, _type, content = RENDERERS["docx"](draft)
+    xml = zipfile.ZipFile(io.BytesIO(content)).read("word/document.xml").decode()
+    assert re.search(
+        r'<w:del w:id="\d+" w:author="Chile" w:date="[0-9T:-]+Z"><w:r><w:delText[^>]*>noted </w:delText>', xml
+    )
+    assert re.search(r'<w:ins w:id="\d+" w:author="Chile" w:date="[0-9T:-]+Z"><w:r><w:t[^>]*>welcomed </w:t>', xml)
+    # The page and the PDF mark them in words as well as lines.
+    _name, _type, page = RENDERERS["html"](draft)
+    assert (
+        '<del title="Chile">[-\u00a0noted\u00a0-]</del> <ins title="Chile">[+\u00a0welcomed\u00a0+]</ins>'
+        in page.decode()
+    )
