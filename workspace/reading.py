@@ -61,6 +61,14 @@ class ReadingView:
                 rows.append((amendment, *marked_word_diff(amendment.issued_text, amendment.proposed_text)))
         return rows
 
+    def all_amendments(self):
+        """(paragraph's label, amendment, issued words marked, proposed words marked) for every amendment of the
+        part, in the order proposed: the list the secretariat keeps of who proposed what and what became of it."""
+        labels = {item.source: item.label for item in self.items if item.source}
+        return [
+            (labels.get(a.source, "?"), a, *marked_word_diff(a.issued_text, a.proposed_text)) for a in self.amendments
+        ]
+
     def rows(self):
         """(item, outcome, number of amendments, is current) for the list of the part's paragraphs."""
         counts = {}
