@@ -255,8 +255,13 @@ def strings_in(value):
             yield from strings_in(item)
 
 
+# The site's own scripts, from its static files (the "now" page's refresh): the only script a page may hold.
+OWN_SCRIPT = re.compile(r'<script src="/static/js/[\w.-]+\.js" defer></script>')
+
+
 def assert_safe_html(page, where):
     """No element or attribute the payload could have made live."""
+    page = OWN_SCRIPT.sub("", page)
     assert not re.search(r"<script|<img|\"'><b>", page, re.IGNORECASE), where
     tree = lxml.html.document_fromstring(page)
     assert not tree.xpath("//script | //img | //*[@onerror]"), where
