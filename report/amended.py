@@ -29,7 +29,8 @@ class Amendments:
             )
         self.language = language
         self.any_agreed = bool(agreed)
-        self.numbered_afresh = meeting.report_is_adopted
+        # The adopted report is numbered afresh; its draft parts keep the numbers the room read them by.
+        self.numbered_afresh = meeting.report_is_adopted and not draft
         self.inserted = {amendment.inserted: amendment for amendment in agreed if amendment.inserted}
         self.by_source = {}
         if draft:
