@@ -18,6 +18,7 @@ from adoption.tracked import DELETED, INSERTED, reads_as, tracked_words
 from meetings.models import Meeting
 from report.builder import build_draft_parts, build_report
 from report.document import plain_text
+from report.language_versions import texts_of
 from report.renderers import RENDERERS
 from tests.factories import (
     DiscussionFactory,
@@ -225,3 +226,11 @@ def test_the_word_file_of_a_part_has_the_agreed_changes_as_revisions_by_the_dele
         '<del title="Chile">[-\u00a0noted\u00a0-]</del> <ins title="Chile">[+\u00a0welcomed\u00a0+]</ins>'
         in page.decode()
     )
+
+
+def test_the_translators_see_which_texts_the_room_revised_and_in_which_language(room):
+    meeting, part, first, second, chile = room
+    agree(proposal(part, first, "Participants welcomed the report of the secretariat.", chile))
+    notes = {text.record.pk: text.where for text in texts_of(meeting) if text.field == "text"}
+    assert notes[first.pk].endswith("(orally revised at the adoption, in English)")
+    assert "orally revised" not in notes[second.pk]
