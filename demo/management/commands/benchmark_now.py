@@ -47,7 +47,12 @@ end
 class Command(SiteBenchmark):
     help = "Benchmark the now page: 500 readers with If-None-Match while an amendment is recorded every 10 s."
 
-    def handle(self, *args, duration, port, **options):
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument("--readers", type=int, default=READERS, help="Connections (default 500).")
+
+    def handle(self, *args, duration, port, readers, **options):
+        self.readers = readers
         self.base = f"http://127.0.0.1:{port}"
         load_demo_meeting()
         meeting = Meeting.objects.get(symbol=DEMO_SYMBOL)
@@ -70,7 +75,9 @@ class Command(SiteBenchmark):
         finally:
             server.terminate()
             server.wait(timeout=30)
-        self.stdout.write(f"{READERS} connections, {duration} s each, amendment agreed every {AMEND_EVERY_SECONDS} s")
+        self.stdout.write(
+            f"{self.readers} connections, {duration} s each, amendment agreed every {AMEND_EVERY_SECONDS} s"
+        )
         self.stdout.write("page        req/s    p95 ms   p99 ms  errors  non-2xx/3xx  vs /healthz")
         for name, (rate, p95, p99, errors, status) in (("/healthz", healthz), ("now", page)):
             self.stdout.write(
@@ -84,7 +91,7 @@ class Command(SiteBenchmark):
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
             script.write(WRK_REPORT + script_text)
         result = subprocess.run(
-            ["wrk", "-t2", f"-c{READERS}", f"-d{duration}s", "-s", script.name, self.base + path],
+            ["wrk", "-t2", f"-c{self.readers}", f"-d{duration}s", "-s", script.name, self.base + path],
             capture_output=True,
             text=True,
             timeout=duration + 60,
