@@ -10,9 +10,11 @@ which every move and every amendment replaces, so until something changes each a
 all. The page reads the same without JavaScript: a reload shows the moment.
 """
 
+from django.core.cache import cache
 from django.shortcuts import render
 
 from adoption.models import OralAmendment, Reading
+from caching import content_version
 from caching.page_cache import MEETING, cached_page
 from core.diff import marked_word_diff
 from meetings import visibility
@@ -22,14 +24,26 @@ from report.adopted import draft_parts_of
 from report.amended import items_of
 from report.renderers.html import body_html
 
+PARTS_CACHE_SECONDS = 60 * 60
+
 
 @cached_page(MEETING)
 def now(request, slug):
+    # Before reading the meeting, as report.cache does: parts are never kept under a version older than their content.
+    version = content_version.for_meeting(slug=slug)
     meeting = visible_meeting(request, Meeting.objects.for_report(request.user), slug)
     context = {"meeting": meeting, "reading": None}
     reading = Reading.objects.filter(meeting=meeting).select_related("part").order_by("-moved_at", "-pk").first()
     audience = "preview" if visibility.may_preview(request.user, meeting) else "public"
-    parts = draft_parts_of(meeting, page_language(), audience) if reading is not None else {}
+    parts = {}
+    if reading is not None:
+        # Shared by the server's processes (CACHE_URL): after a change, one of them builds the parts for all.
+        key = f"now-parts:{meeting.pk}:{version[0] if version else ''}:{page_language()}:{audience}"
+        parts = cache.get(key) if version else None
+        if parts is None:
+            parts = draft_parts_of(meeting, page_language(), audience)
+            if version:
+                cache.set(key, parts, PARTS_CACHE_SECONDS)
     if reading is not None and reading.part.symbol in parts:
         items = items_of(parts[reading.part.symbol])
         keys = [item.key for item in items]
