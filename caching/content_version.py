@@ -45,7 +45,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.utils import timezone
 from django.utils.http import http_date
 
-CONTENT_APPS = ("congress", "meetings", "recommendations")
+CONTENT_APPS = ("congress", "meetings", "recommendations", "adoption")
 ROW_ID = 1
 ALL = None  # every meeting, as a set of meeting ids would name some
 

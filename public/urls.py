@@ -1,6 +1,6 @@
 from django.urls import path
 
-from public import views
+from public import now, views
 
 app_name = "meetings"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("<slug:slug>/programme/<str:day>/", views.meeting_day, name="day"),
     path("<slug:slug>/programme/<str:day>.ics", views.meeting_day_ics, name="day_ics"),
     path("<slug:slug>/today/", views.today, name="today"),
+    path("<slug:slug>/now/", now.now, name="now"),
     path("<slug:slug>/today/<str:state>-<int:number>/", views.today_session, name="today_session"),
     path("<slug:slug>/documents/", views.documents, name="documents"),
     path(

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "congress",
     "meetings",
     "recommendations",
+    "adoption",
     "report",
     "search",
     "compilation",

@@ -20,6 +20,7 @@ from languages import letter  # noqa: F401  (tests and callers letter lists with
 from languages.dates import date_range, long_date, meeting_ordinal
 from languages.grammar import fill
 from meetings.models import Document, Meeting, MeetingParagraph
+from report.amended import Amendments, bis_label
 from report.document import Paragraph, Report, Section, Subheading, Subparagraph, Symbol, Table, Text
 from report.markup import parse_inlines
 from report.parts import ADDENDUM, split_into_parts
@@ -80,6 +81,8 @@ class ReportBuilder(ProceedingsChapters):
         self.language = language
         self.texts = TextsInLanguage(language, meeting.original_language)
         self.paragraph_count = 0
+        self.bis_count = 0
+        self.amendments = Amendments(meeting, language, draft=draft)
         self.paragraphs = {part: [] for part in MeetingParagraph.Part}
         for paragraph in meeting.paragraphs.all():
             self.paragraphs[paragraph.part].append(paragraph)
@@ -154,18 +157,29 @@ class ReportBuilder(ProceedingsChapters):
     # Building blocks ----------------------------------------------------------------------
 
     def paragraph(self, content, source=""):
-        """The next numbered paragraph, from a tuple of inlines."""
-        self.paragraph_count += 1
+        """The next numbered paragraph, from a tuple of inlines; "42 bis" for one the room inserted."""
+        if self.amendments.is_bis(source) and self.paragraph_count:
+            self.bis_count += 1
+            label = bis_label(self.paragraph_count, self.bis_count, self.language)
+        else:
+            self.paragraph_count += 1
+            self.bis_count = 0
+            label = languages.number_label(self.paragraph_count, self.language)
         return Paragraph(
             number=self.paragraph_count,
             content=tuple(content),
-            label=languages.number_label(self.paragraph_count, self.language),
+            label=label,
             source=source,
+            bis=self.bis_count,
+            changes=self.amendments.changes(source),
         )
 
     def drafted(self, record, field="text"):
         """The next numbered paragraph, from a record's drafted text in the report's language."""
-        return self.paragraph(self.texts.inlines(record, field), f"{record._meta.label_lower}.{record.pk}.{field}")
+        # "recommendations.summaryparagraph.12" for a record's text (as the adoption names a paragraph),
+        # "recommendations.discussion.3.outcome_introduction" for another of its fields.
+        source = f"{record._meta.label_lower}.{record.pk}" + ("" if field == "text" else f".{field}")
+        return self.paragraph(self.texts.inlines(record, field), source)
 
     @staticmethod
     def chapter(title, key):
@@ -265,9 +279,13 @@ class ReportBuilder(ProceedingsChapters):
                 else:
                     content = parse_inlines(with_final_punctuation(text, index == last, self.language))
                 label = languages.subparagraph_label(index, self.language)
-                blocks.append(
-                    Subparagraph(label, content, source=f"recommendations.recommendation.{recommendation.pk}")
-                )
+                source = f"recommendations.recommendation.{recommendation.pk}"
+
+                def finish(text, last=index == last):
+                    return with_final_punctuation(text, last, self.language)
+
+                changes = self.amendments.changes(source, finish)
+                blocks.append(Subparagraph(label, content, source=source, changes=changes))
         return blocks
 
     def outcome_introduction(self, discussion):

@@ -80,16 +80,33 @@ def plain_text(content, *, originals=False):
 
 
 @dataclass(frozen=True)
+class Change:
+    """A run of a paragraph's words as the room amended its issued text: kept, inserted or deleted, by whom."""
+
+    text: str
+    state: str  # "kept", "inserted" or "deleted" (adoption.tracked)
+    author: str = ""  # the proposing delegation's name, in the version's language
+    date: str = ""  # ISO 8601
+
+
+@dataclass(frozen=True)
 class Paragraph:
     """A numbered paragraph; numbers run 1…N through the whole report."""
 
     number: int
     content: tuple[Inline, ...]
     label: str = ""  # the number as the language writes it: "12.", Arabic "12 -"
-    # The text it was written from ("recommendations.summaryparagraph.7.text", as report/language_versions.py names
-    # texts), for putting a text back where it came from (report/word_import.py); "" for a sentence the builder
-    # writes itself. Renderers do not print it.
+    # The text it was written from: "recommendations.summaryparagraph.12" for a record's text (the adoption's
+    # name of a paragraph), "recommendations.discussion.3.outcome_introduction" for another field; "" for a
+    # sentence the builder writes itself. For putting a text back where it came from (report/word_import.py) and
+    # amending it in the room (adoption/). Renderers do not print it.
     source: str = ""
+    # A paragraph inserted during the adoption keeps the number before it until the report is adopted:
+    # 1 for "42 bis", 2 for "42 ter".
+    bis: int = 0
+    # On a draft part, the agreed oral amendments as runs of words against the issued text; renderers that mark
+    # revisions print these in place of `content` (which reads as the text after them).
+    changes: tuple[Change, ...] = ()
 
     def __post_init__(self):
         if not self.label:
@@ -97,7 +114,10 @@ class Paragraph:
 
     @property
     def anchor(self):
-        return f"para-{self.number}"
+        return f"para-{self.number}" + (f"-{BIS_ANCHORS[self.bis - 1]}" if self.bis else "")
+
+
+BIS_ANCHORS = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
 
 
 @dataclass(frozen=True)
@@ -109,6 +129,7 @@ class Subparagraph:
     # The record it was written from ("recommendations.recommendation.12"), for citing it from elsewhere
     # (the Congress's compilation); renderers do not print it.
     source: str = ""
+    changes: tuple[Change, ...] = ()  # as a Paragraph's
 
 
 @dataclass(frozen=True)

@@ -12,15 +12,18 @@ The meeting's original language is the source: its versions are the drafted text
 translations of it.
 """
 
+from dataclasses import replace
+
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from adoption.models import OralAmendment
 from caching import content_version
 from congress.models import StandardParagraph
 from languages import xliff, xliff_import
-from languages.codes import COPY_LANGUAGES, LANGUAGES, field_suffix
+from languages.codes import COPY_LANGUAGES, LANGUAGES, field_suffix, language_name
 from languages.versions import Text, missing_texts, original_text
 from languages.versions import translation_status as status_of
 from meetings.models import AgendaItem, Document, MeetingParagraph, Officer
@@ -130,7 +133,30 @@ def texts_of(meeting, drafted=True):
         # An addendum is listed on its base document's row ("L.2 and Add.1–3"), without its own title.
         match = ADDENDUM.match(document.symbol)
         texts.append(Text(document, "title", documents, required=not (match and match["base"] in symbols)))
-    return texts
+    return orally_revised(meeting, texts)
+
+
+def orally_revised(meeting, texts):
+    """The texts the room amended at the adoption, marked so for the translators (XLIFF's note, the aligned view):
+    the amendment was written in the language spoken, and the other versions must follow it."""
+    spoken = {}
+    agreed = OralAmendment.objects.filter(meeting=meeting, status=OralAmendment.Status.AGREED)
+    for source, inserted, language, parent in agreed.values_list("source", "inserted", "language", "parent_id"):
+        if parent is None:  # an amendment to an amendment changed the amendment, not the text
+            spoken.setdefault(inserted or source, set()).add(language)
+    if not spoken:
+        return texts
+    marked = []
+    for text in texts:
+        languages_spoken = (
+            spoken.get(f"{text.record._meta.label_lower}.{text.record.pk}") if text.field == "text" else None
+        )
+        if languages_spoken:
+            names = ", ".join(language_name(code) for code in sorted(languages_spoken))
+            note = gettext("orally revised at the adoption, in %(languages)s") % {"languages": names}
+            text = replace(text, where=f"{text.where} ({note})")
+        marked.append(text)
+    return marked
 
 
 def missing_in(meeting, language, texts=None):

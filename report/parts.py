@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import pgettext
 
 import languages
+from report.amended import bis_label
 from report.document import Paragraph, Report, Section, Untranslated
 from report.wording import TextsInLanguage, document_words, masthead, meeting_lines, original_languages, rapporteur_line
 
@@ -85,16 +86,21 @@ def count_missing(section):
     return total
 
 
-def renumbered(sections, numbers, language="en"):
-    """The same sections with their paragraphs numbered again from `numbers`, for a part of the draft."""
+def renumbered(sections, numbers, language="en", last=None):
+    """The same sections with their paragraphs numbered again from `numbers`, for a part of the draft; a "bis"
+    paragraph takes the number before it (`last`, the last number given, shared down the sections)."""
+    last = [] if last is None else last
     result = []
     for section in sections:
         children = []
         for child in section.children:
             if isinstance(child, Section):
-                children.extend(renumbered([child], numbers, language))
+                children.extend(renumbered([child], numbers, language, last))
+            elif isinstance(child, Paragraph) and child.bis and last:
+                children.append(replace(child, number=last[0], label=bis_label(last[0], child.bis, language)))
             elif isinstance(child, Paragraph):
                 number = next(numbers)
+                last[:] = [number]
                 children.append(replace(child, number=number, label=languages.number_label(number, language)))
             else:
                 children.append(child)

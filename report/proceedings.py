@@ -339,10 +339,22 @@ class ProceedingsChapters:
             template = pgettext(
                 "report", "At its %(ordinal)s meeting, on %(date)s, the Meeting is to consider and adopt its report."
             )
+        elif drafts and self.amendments.any_agreed:
+            template = pgettext(
+                "report",
+                "At its %(ordinal)s meeting, on %(date)s, the Meeting considered and adopted its report "
+                "(%(symbols)s), as orally revised.",
+            )
         elif drafts:
             template = pgettext(
                 "report",
                 "At its %(ordinal)s meeting, on %(date)s, the Meeting considered and adopted its report (%(symbols)s).",
+            )
+        elif self.amendments.any_agreed:
+            template = pgettext(
+                "report",
+                "At its %(ordinal)s meeting, on %(date)s, the Meeting considered and adopted its report, "
+                "as orally revised.",
             )
         else:
             template = pgettext(

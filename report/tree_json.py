@@ -20,6 +20,7 @@ CLASSES = {
         document.Emphasis,
         document.Symbol,
         document.Untranslated,
+        document.Change,
         document.Paragraph,
         document.Subparagraph,
         document.Subheading,

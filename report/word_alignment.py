@@ -233,7 +233,7 @@ def place_list(result, where, blocks, tree_blocks, new):
         if index < len(tree_blocks):
             target = tree_blocks[index]
             source = target.source
-            if source.startswith("recommendations.recommendation.") and source.count(".") == 2:
+            if source.count(".") == 2:  # a record's text is named by the record alone ("app.model.pk")
                 source += ".text"
             result.placed.append(Placed(block, where, source=source, generated=() if source else target.content))
         elif new is not None:

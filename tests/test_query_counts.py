@@ -5,6 +5,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from adoption.models import OralAmendment, Reading
 from meetings.models import Meeting
 from report.builder import build_draft_parts, build_report_for_symbol
 from report.renderers import RENDERERS
@@ -91,6 +92,33 @@ def export_parts(client, meeting):
         RENDERERS["akn"](part)
 
 
+def now_page(client, meeting):
+    response = client.get(reverse("meetings:now", args=[meeting.slug]))
+    assert response.status_code == 200
+
+
+def reading_with_amendments(meeting):
+    """The room reads a summary paragraph of the first part, on which each delegation proposed an amendment."""
+    part = meeting.draft_report_parts()[0]
+    paragraph = meeting.discussions.first().summary_paragraphs.first()
+    source = f"recommendations.summaryparagraph.{paragraph.pk}"
+    Reading.objects.create(meeting=meeting, part=part, position=source)
+    for delegation in meeting.participations.all():
+        OralAmendment.objects.create(
+            meeting=meeting,
+            part=part,
+            source=source,
+            language="en",
+            issued_text=paragraph.text_en,
+            proposed_text=f"{paragraph.text_en} More.",
+            proposer=OralAmendment.Proposer.DELEGATION,
+            delegation=delegation,
+        )
+
+
+now_page.prepare = reading_with_amendments
+
+
 ACTIONS = {
     "home": page("home"),
     "meeting": page("meetings:detail"),
@@ -101,6 +129,7 @@ ACTIONS = {
     "day.ics": day_page("meetings:day_ics"),
     "today": today,
     "today-session": day_page("meetings:today_session"),
+    "now": now_page,
     "documents": page("meetings:documents"),
     "participation": page("meetings:participation"),
     "report": page("meetings:report"),

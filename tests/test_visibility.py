@@ -65,6 +65,7 @@ PUBLIC_PAGES = {
     "meetings:day_ics": day_kwargs,
     "meetings:today": meeting_kwargs,  # a redirect to what is on: followed below
     "meetings:today_session": session_kwargs,
+    "meetings:now": meeting_kwargs,
     "meetings:documents": meeting_kwargs,
     "meetings:document_file": document_file_kwargs,
     "meetings:participation": meeting_kwargs,

@@ -139,6 +139,8 @@ class MeetingWorkspaceMixin:
                 context["workspace_summary"] = self.part_summaries(obj, counts)
             else:
                 context["title"] = part.title
+                if part.slug == "adoption" and hasattr(self, "reading_parts"):
+                    context["reading_parts"] = self.reading_parts(obj)
                 context["workspace_needs"] = self.unmet_needs(obj, part)
                 # A part's screen saves that part: "Delete" there would delete the whole meeting.
                 context["show_delete"] = False

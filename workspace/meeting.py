@@ -18,6 +18,7 @@ from workspace.base import MeetingWorkspaceMixin, Part
 from workspace.documents import DocumentInline
 from workspace.languages import MeetingLanguagesMixin
 from workspace.programme import SessionChoiceMixin, SessionInline
+from workspace.reading import ReadingScreenMixin
 from workspace.records import ORIGINAL
 from workspace.report import ReportPartAssignmentInline, ReportScreenMixin, download_action, participants_action
 from workspace.starting import copy_structure
@@ -46,6 +47,7 @@ class MeetingForm(VersionedModelForm):
 @admin.register(Meeting)
 class MeetingAdmin(
     AdoptionActionsMixin,
+    ReadingScreenMixin,
     ReportScreenMixin,
     WordImportMixin,
     MeetingLanguagesMixin,

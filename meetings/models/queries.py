@@ -166,6 +166,9 @@ class MeetingQuerySet(models.QuerySet):
             documents = Document.objects.all() if user is None else Document.objects.visible_to(user)
         # The drafted text's room (recommendations) stands on this one: its model is reached through the relation.
         Discussion = self.model.discussions.rel.related_model  # noqa: N806 - a model class
+        # So does the room's reading of the draft (adoption): its agreed amendments number "bis" paragraphs, mark
+        # the draft's revisions and make chapter IV say "as orally revised".
+        OralAmendment = self.model.oral_amendments.rel.related_model  # noqa: N806 - a model class
 
         return self.select_related(
             "congress__host_country",
@@ -195,5 +198,12 @@ class MeetingQuerySet(models.QuerySet):
                 queryset=Discussion.objects.select_related(
                     "topic__congress", "topic__agenda_item", "topic__workshop"
                 ).prefetch_related("summary_paragraphs", "recommendations"),
+            ),
+            Prefetch(
+                "oral_amendments",
+                queryset=OralAmendment.objects.filter(status="agreed").select_related(
+                    "delegation__state", "delegation__organization"
+                ),
+                to_attr="agreed_amendments",
             ),
         )

@@ -169,6 +169,43 @@ def add_inlines(paragraph, content):
                 paragraph.add_run(inline.text)
 
 
+def add_body(paragraph, block):
+    """A paragraph's text; on a draft part the room amended, its agreed amendments as Word's tracked changes."""
+    if block.changes:
+        add_changes(paragraph, block.changes)
+    else:
+        add_inlines(paragraph, block.content)
+
+
+def add_changes(paragraph, changes):
+    """Runs kept as they are, inserted (w:ins) or deleted (w:del), each change by the delegation that proposed
+    it (w:author) when it was agreed (w:date): Word and LibreOffice show them as revisions to accept or reject."""
+    for change in changes:
+        if change.state == "kept":
+            paragraph.add_run(change.text)
+            continue
+        deleted = change.state == "deleted"
+        revision = OxmlElement("w:del" if deleted else "w:ins")
+        revision.set(qn("w:id"), str(next_revision_id(paragraph)))
+        revision.set(qn("w:author"), change.author)
+        if change.date:
+            revision.set(qn("w:date"), change.date)
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:delText" if deleted else "w:t")
+        text.set(qn("xml:space"), "preserve")
+        text.text = change.text
+        run.append(text)
+        revision.append(run)
+        paragraph._p.append(revision)
+
+
+def next_revision_id(paragraph):
+    """A revision's id, unique in the document (Word requires it)."""
+    document = paragraph.part
+    document._rapporteur_revisions = getattr(document, "_rapporteur_revisions", 0) + 1
+    return document._rapporteur_revisions
+
+
 def add_hyperlink(paragraph, text, url):
     """A link to the Official Document System, set like the text around it, as UN documents print it."""
     relationship = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
@@ -189,11 +226,11 @@ def write_block(word, block):
         case doc.Paragraph():
             paragraph = word.add_paragraph(style="SingleTxtG")
             paragraph.add_run(f"{block.label}\t")
-            add_inlines(paragraph, block.content)
+            add_body(paragraph, block)
         case doc.Subparagraph():
             paragraph = word.add_paragraph(style="SubparaG")
             paragraph.add_run(f"{block.label}\t")
-            add_inlines(paragraph, block.content)
+            add_body(paragraph, block)
         case doc.Subheading():
             paragraph = word.add_paragraph(block.text, style="H4G")
         case doc.Line():

@@ -197,8 +197,27 @@ def subparagraph_html(block, paragraph, index):
         anchor,
         anchor,
         block.label,
-        inlines_html(block.content),
+        body_html(block),
     )
+
+
+def changes_html(changes):
+    """A paragraph's agreed oral amendments (document.Change runs): <ins> and <del>, told apart without colour by
+    the stylesheet (underlined, struck through) and in words, [+ +] and [- -], for screen readers and print."""
+    parts = []
+    for change in changes:
+        if change.state == "inserted":
+            parts.append(format_html('<ins title="{}">[+\u00a0{}\u00a0+]</ins>', change.author, change.text.strip()))
+        elif change.state == "deleted":
+            parts.append(format_html('<del title="{}">[-\u00a0{}\u00a0-]</del>', change.author, change.text.strip()))
+        else:
+            parts.append(format_html("{}", change.text.strip()))
+    return mark_safe(" ".join(part for part in parts if part))  # noqa: S308 - every part is escaped
+
+
+def body_html(block):
+    """What a paragraph says: its text, or on a draft part that the room amended, its changes marked."""
+    return changes_html(block.changes) if block.changes else inlines_html(block.content)
 
 
 def inlines_html(content):
@@ -238,14 +257,14 @@ def block_html(block, subheading_level):
                 block.anchor,
                 block.anchor,
                 block.label,
-                inlines_html(block.content),
+                body_html(block),
             )
         case doc.Subparagraph():
             return format_html(
                 # The space is inside the label's box: the first line starts where the wrapped lines do.
                 '<p class="subparagraph"><span class="label">{} </span>{}</p>',
                 block.label,
-                inlines_html(block.content),
+                body_html(block),
             )
         case doc.Subheading():
             return format_html('<h{} class="subheading">{}</h{}>', subheading_level, block.text, subheading_level)

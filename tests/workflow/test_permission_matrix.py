@@ -36,6 +36,7 @@ MATRIX = {
     "meetings:day_ics":                                       "200 200 200 200 200 200",
     "meetings:today":                                         "302 302 302 302 302 302",
     "meetings:today_session":                                 "200 200 200 200 200 200",
+    "meetings:now":                                           "200 200 200 200 200 200",
     "meetings:documents":                                     "200 200 200 200 200 200",
     "meetings:document_file":                                 "200 200 200 200 200 200",
     "meetings:participation":                                 "200 200 200 200 200 200",
@@ -130,6 +131,8 @@ MATRIX = {
     "admin:meetings_meeting_part":                            "302 200 200 200 200 302",
     "admin:meetings_meeting_deliberations":                   "302 200 200 200 200 302",
     "admin:meetings_meeting_aligned":                         "302 200 200 200 200 404",
+    "admin:meetings_meeting_reading":                         "302 200 200 200 200 404",
+    "admin:meetings_meeting_projector":                       "302 200 200 200 200 404",
     "admin:meetings_meeting_xliff_import":                    "302 200 200 200 200 404",
     "admin:meetings_meeting_xliff_export":                    "302 200 200 200 200 404",
     "admin:meetings_meeting_word_import":                     "302 200 200 200 200 404",
@@ -259,6 +262,7 @@ MEETING_PAGES = [
     "meetings:programme",
     "meetings:programme_ics",
     "meetings:today",
+    "meetings:now",
     "meetings:documents",
     "meetings:participation",
     "meetings:report",
@@ -288,6 +292,10 @@ def url_for(key, route, staff, found):
         "admin:meetings_meeting_part": lambda: reverse(key, args=[meeting.pk, "agenda"]),
         "admin:meetings_meeting_deliberations": lambda: reverse(key, args=[meeting.pk]),
         "admin:meetings_meeting_aligned": lambda: reverse(key, args=[meeting.pk]),
+        **{
+            name: lambda name=name: reverse(name, args=[meeting.pk, meeting.draft_report_parts()[0].pk])
+            for name in ("admin:meetings_meeting_reading", "admin:meetings_meeting_projector")
+        },
         "admin:meetings_meeting_xliff_import": lambda: reverse(key, args=[meeting.pk]),
         "admin:meetings_meeting_xliff_export": lambda: reverse(key, args=[meeting.pk, "es"]),
         "admin:meetings_meeting_word_import": lambda: reverse(key, args=[meeting.pk]),
