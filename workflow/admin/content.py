@@ -24,6 +24,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from core.diff import word_diff
 from core.history import mirrored_fields, revert_translations
 from workflow import roles
+from workflow.admin.returning import ReturnMixin
 from workflow.forms import VersionedModelForm
 
 logger = logging.getLogger(__name__)
@@ -195,8 +196,9 @@ class ContentInlineMixin(ScopedMixin, VersionedMixin):
     """For the inlines of content admins."""
 
 
-class ContentAdmin(ScopedMixin, VersionedMixin, SimpleHistoryAdmin):
-    """A content model's admin: scoped to the user's meetings, versioned, with history, diff and revert."""
+class ContentAdmin(ReturnMixin, ScopedMixin, VersionedMixin, SimpleHistoryAdmin):
+    """A content model's admin: scoped to the user's meetings, versioned, with history, diff and revert; a save
+    goes back to the workspace screen the page was opened from (`next`)."""
 
     def save_model(self, request, obj, form, change):
         # A record none of whose own fields changed is not saved: its version stays, so people editing its
