@@ -135,7 +135,7 @@ class DiscussionAdmin(LanguageVersionsMixin, SortableAdminBase, ContentAdmin, Tr
         if later is None:
             return None
         url = reverse("admin:recommendations_discussion_part", args=[later.pk, "summary"])
-        return SimpleNamespace(title=_("Summary of deliberations on %(topic)s") % {"topic": later.topic.title}), url
+        return SimpleNamespace(title=_("Summary of deliberations on “%(topic)s”") % {"topic": later.topic.title}), url
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         part = getattr(request, "_discussion_part", None)
