@@ -146,3 +146,10 @@ def test_each_screens_help_is_shown(admin_client, part):
     response = admin_client.get(part_url(meeting, part.slug))
     assert response.context["workspace_part"].description == part.description
     assert '<p class="help workspace-help">' in response.content.decode()
+
+
+def test_an_empty_commission_is_said_and_its_member_states_are_asked_on_the_attendance_screen(admin_client):
+    meeting = MeetingFactory()
+    page = admin_client.get(part_url(meeting, "attendance")).content.decode()
+    assert "The regional commission lists no member States yet: enter them below" in page
+    assert 'name="commission_member_states"' in page

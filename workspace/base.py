@@ -58,6 +58,10 @@ NEEDS = {
         _("The regional commission lists no member States yet: add them on the commission's page."),
         None,
     ),
+    "member_states_here": (
+        _("The regional commission lists no member States yet: enter them below, with the States represented."),
+        None,
+    ),
 }
 
 
@@ -141,7 +145,7 @@ class MeetingWorkspaceMixin:
                 context["workspace_summary"] = self.part_summaries(obj, counts)
             else:
                 context["title"] = part.title
-                context["workspace_needs"] = self.unmet_needs(obj, part)
+                context["workspace_needs"] = self.unmet_needs(obj, part, request)
                 # A part's screen saves that part: "Delete" there would delete the whole meeting. "Save" comes
                 # back to the screen, so "Save and continue editing" gives way to "Save and go to" the next one.
                 context["show_delete"] = False
@@ -166,7 +170,11 @@ class MeetingWorkspaceMixin:
         }
         return [(part, self.part_url(meeting, part.slug), said.get(part.slug, "")) for part in self.workspace_parts]
 
-    def unmet_needs(self, meeting, part):
+    def edits_member_states(self, request, obj):
+        """Whether this screen has the commission's member States (the meeting's admin says)."""
+        return False
+
+    def unmet_needs(self, meeting, part, request=None):
         """[(message, link)] for each choice of the part that has nothing to offer yet."""
         if not part.needs:
             return []
@@ -176,6 +184,9 @@ class MeetingWorkspaceMixin:
             message, where = NEEDS[need]
             if need == "member_states":
                 if not meeting.regional_commission.member_states.exists():
+                    if request is not None and self.edits_member_states(request, meeting):
+                        unmet.append((NEEDS["member_states_here"][0], None))
+                        continue
                     url = reverse("admin:congress_regionalcommission_change", args=[meeting.regional_commission_id])
                     unmet.append((message, with_return(url, self.part_url(meeting, part.slug))))
                 continue
