@@ -41,6 +41,9 @@ class LanguageVersionsMixin:
     # edited on each record's own page, in the meeting's aligned view or by XLIFF, and a save of the
     # list leaves them as they are (fields not on a form are not written).
     other_languages_in_rows = True
+    # Translated fields whose every copy a row shows, the original language's first (a title is short: the
+    # documents' and the agenda's screens take every language of their titles in the one save of the screen).
+    every_language_in_rows = ()
 
     def original_language(self, request, obj):
         """For a model admin `obj` is the record, for an inline its parent: both lead to the meeting. A new
@@ -81,6 +84,8 @@ class LanguageVersionsMixin:
         shown, others = [], []
 
         def keep(name):
+            if name in copies and copies[name][0] in self.every_language_in_rows:
+                return True
             if name in copies and copies[name][1] != original:
                 others.append(name)
                 return False
@@ -90,7 +95,7 @@ class LanguageVersionsMixin:
             fields = []
             for entry in options.get("fields", ()):
                 if isinstance(entry, (list, tuple)):
-                    kept = [name for name in entry if keep(name)]
+                    kept = self._original_first([name for name in entry if keep(name)], copies, original)
                     if kept:
                         fields.append(tuple(kept) if len(kept) > 1 else kept[0])
                 elif keep(entry):
@@ -103,6 +108,23 @@ class LanguageVersionsMixin:
             others.sort(key=lambda name: order.index(copies[name][1]))
             shown.append((self.other_languages_title, {"classes": ["collapse"], "fields": others}))
         return shown
+
+    @staticmethod
+    def _original_first(names, copies, original):
+        """A row of one field's copies in every language: the original language's first, then the others as
+        the site lists the languages."""
+        order = [field_suffix(code) for code, _name in settings.LANGUAGES]
+        positions = [i for i, name in enumerate(names) if name in copies]
+        if len({copies[names[i]][0] for i in positions}) != 1 or len(positions) < 2:
+            return names
+        ranked = sorted(
+            (names[i] for i in positions),
+            key=lambda name: (copies[name][1] != original, order.index(copies[name][1])),
+        )
+        names = list(names)
+        for i, name in zip(positions, ranked, strict=True):
+            names[i] = name
+        return names
 
     @staticmethod
     def _in_original_language(fieldsets, copies, original):

@@ -4,12 +4,14 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Meeting
 from report import adopted
 from workflow import roles
+from workflow.admin import return_address
 
 
 class AdoptionForm(forms.Form):
@@ -46,6 +48,14 @@ class AdoptionActionsMixin:
             return ""
         return adopted.changed_since_adoption_text(meeting)
 
+    def response_action(self, request, queryset):
+        """An action posted from the adoption screen (`next`) goes back there, not to the list of meetings."""
+        response = super().response_action(request, queryset)
+        back = return_address(request)
+        if back and isinstance(response, HttpResponseRedirect):
+            return HttpResponseRedirect(back)
+        return response
+
     def has_adopt_permission(self, request):
         return request.user.has_perm("meetings.adopt_report")
 
@@ -67,6 +77,7 @@ class AdoptionActionsMixin:
                     "form": form,
                     "rows": form.rows(),
                     "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                    "next": return_address(request),
                 },
             )
         for meeting in meetings:

@@ -6,25 +6,29 @@ from django.contrib import admin
 from languages.admin import LanguageVersionsMixin, translated_name
 from meetings.models import AgendaItem, Document
 from workflow.admin import CachedChoicesInlineMixin, ContentInlineMixin, SortableStackedInline
-from workspace.records import ORIGINAL, OwnPageOfAMeetingRecord, topic_with_congress
+from workspace.records import EVERY_LANGUAGE, ORIGINAL, OwnPageOfAMeetingRecord, in_agenda_order, topic_with_congress
 
 
 class AgendaItemInline(LanguageVersionsMixin, ContentInlineMixin, CachedChoicesInlineMixin, SortableStackedInline):
     model = AgendaItem
     extra = 0
     ordering = ["order", "pk"]
-    # The original language only (the meeting's: ORIGINAL names the field); the other languages are on each
-    # item's own page.
+    # The title in every language (the original's first), saved with the screen; the annotation in the original
+    # language only (ORIGINAL names the field), its other languages on each item's own page.
     other_languages_in_rows = False
-    fields = [("order", "parent", "topic"), ORIGINAL("title"), ORIGINAL("annotation"), "documents"]
+    every_language_in_rows = ("title",)
+    fields = [("order", "parent", "topic"), EVERY_LANGUAGE("title"), ORIGINAL("annotation"), "documents"]
     show_change_link = True
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("topic__congress", "topic__agenda_item", "topic__workshop")
+        items = super().get_queryset(request).select_related("topic__congress", "topic__agenda_item", "topic__workshop")
+        return in_agenda_order(items)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if translated_name(db_field) == "annotation":
             kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "cols": 80})
+        if translated_name(db_field) == "title":
+            kwargs["widget"] = forms.TextInput(attrs={"size": 24})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from core.history import translated_fields
 from recommendations.admin.deliberations import deliberations_screen, discussions_of
 from workflow import roles
-from workflow.admin import is_revert
+from workflow.admin import is_revert, with_return
 from workspace.overview import meeting_counts, missing_for_report
 
 
@@ -56,6 +56,10 @@ NEEDS = {
     ),
     "member_states": (
         _("The regional commission lists no member States yet: add them on the commission's page."),
+        None,
+    ),
+    "member_states_here": (
+        _("The regional commission lists no member States yet: enter them below, with the States represented."),
         None,
     ),
 }
@@ -115,7 +119,9 @@ class MeetingWorkspaceMixin:
 
     def workspace_context(self, request, meeting, part):
         parts = [(p, self.part_url(meeting, p.slug)) for p in self.workspace_parts]
+        following = [entry for n, entry in enumerate(parts) if n and parts[n - 1][0] == part]
         return {
+            "workspace_next": following[0] if following else None,
             "workspace_meeting": meeting,
             "workspace_parts": parts,
             "workspace_part": part,
@@ -141,10 +147,12 @@ class MeetingWorkspaceMixin:
                 context["title"] = part.title
                 if part.slug == "adoption" and hasattr(self, "reading_parts"):
                     context["reading_parts"] = self.reading_parts(obj)
-                context["workspace_needs"] = self.unmet_needs(obj, part)
-                # A part's screen saves that part: "Delete" there would delete the whole meeting.
+                context["workspace_needs"] = self.unmet_needs(obj, part, request)
+                # A part's screen saves that part: "Delete" there would delete the whole meeting. "Save" comes
+                # back to the screen, so "Save and continue editing" gives way to "Save and go to" the next one.
                 context["show_delete"] = False
                 context["show_save_and_add_another"] = False
+                context["show_save_and_continue"] = False
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def part_summaries(self, meeting, counts):
@@ -164,7 +172,11 @@ class MeetingWorkspaceMixin:
         }
         return [(part, self.part_url(meeting, part.slug), said.get(part.slug, "")) for part in self.workspace_parts]
 
-    def unmet_needs(self, meeting, part):
+    def edits_member_states(self, request, obj):
+        """Whether this screen has the commission's member States (the meeting's admin says)."""
+        return False
+
+    def unmet_needs(self, meeting, part, request=None):
         """[(message, link)] for each choice of the part that has nothing to offer yet."""
         if not part.needs:
             return []
@@ -174,8 +186,11 @@ class MeetingWorkspaceMixin:
             message, where = NEEDS[need]
             if need == "member_states":
                 if not meeting.regional_commission.member_states.exists():
+                    if request is not None and self.edits_member_states(request, meeting):
+                        unmet.append((NEEDS["member_states_here"][0], None))
+                        continue
                     url = reverse("admin:congress_regionalcommission_change", args=[meeting.regional_commission_id])
-                    unmet.append((message, url))
+                    unmet.append((message, with_return(url, self.part_url(meeting, part.slug))))
                 continue
             if not counts[need]:
                 unmet.append((message % {"field": field_label}, self.part_url(meeting, where)))
@@ -189,7 +204,9 @@ class MeetingWorkspaceMixin:
             fields = list(part.fields)
             if part.editable_fields:
                 fields.append("version")  # the meeting's own fields are saved: check its version
-            return [(None, {"fields": fields, "description": part.description})]
+            # The part's help is shown above the screen (workspace_form.html), not as the fieldset's description,
+            # which Django does not render for a fieldset without fields (a screen of inlines only).
+            return [(None, {"fields": fields})]
         fieldsets = super().get_fieldsets(request, obj)
         if is_revert(request):
             # A revert restores every field of the meeting's own, not only the overview's: the page shows
@@ -278,7 +295,11 @@ class MeetingWorkspaceMixin:
                 gettext("%(part)s of %(meeting)s saved.") % {"part": part.title, "meeting": obj},
                 messages.SUCCESS,
             )
-            return HttpResponseRedirect(reverse("admin:meetings_meeting_change", args=[obj.pk]))
+            # Back to the screen it came from, or on to the next one ("Save and go to …").
+            following = self.workspace_context(request, obj, part)["workspace_next"]
+            if "_next" in request.POST and following is not None:
+                return HttpResponseRedirect(following[1])
+            return HttpResponseRedirect(self.part_url(obj, part.slug))
         return super().response_change(request, obj)
 
     def response_add(self, request, obj, post_url_continue=None):

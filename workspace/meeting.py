@@ -3,13 +3,20 @@
 from adminsortable2.admin import SortableAdminBase
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from congress.models import RegionalCommission, State
 from languages.admin import LanguageVersionsMixin
 from meetings.models import MARKUP_HELP, Meeting
 from workflow import roles
 from workflow.admin import ContentAdmin
+from workflow.admin.content import KeysOnlyAutocompleteSelectMultiple
 from workflow.forms import VersionedModelForm
 from workspace.adoption import AdoptionActionsMixin
 from workspace.agenda import AgendaItemInline
@@ -39,9 +46,30 @@ class MeetingForm(VersionedModelForm):
         ),
     )
 
+    commission_member_states = forms.ModelMultipleChoiceField(
+        State.objects.all(),
+        required=False,
+        label=_("member States of the regional commission"),
+        help_text=_(
+            "Kept on the commission, for all its meetings; a State represented here is a member if it is one of them."
+        ),
+    )
+
     class Meta:
         model = Meeting
         fields = "__all__"
+
+    def has_changed(self):
+        """The commission's member States are the commission's, saved with it: not a change of the meeting."""
+        return bool(set(self.changed_data) - {"commission_member_states"})
+
+
+@transaction.atomic
+def set_member_states(*, commission, states):
+    """The commission's member States become `states`; its version moves on, so that its own page, open
+    elsewhere, does not save an older list over this one."""
+    commission.member_states.set(states)
+    type(commission).objects.filter(pk=commission.pk).update(version=F("version") + 1)
 
 
 @admin.register(Meeting)
@@ -110,6 +138,7 @@ class MeetingAdmin(
         Part(
             "attendance",
             _("Attendance"),
+            fields=["commission_member_states"],
             inlines=[ParticipationInline],
             needs=[("member_states", "")],
             description=_(
@@ -189,14 +218,29 @@ class MeetingAdmin(
     ]
     form = MeetingForm
 
+    def edits_member_states(self, request, obj):
+        """Whether this screen shows the commission's member States: the attendance's, to whoever may change the
+        commission."""
+        part = self.current_part(request)
+        return (
+            obj is not None
+            and part is not None
+            and part.slug == "attendance"
+            and request.user.has_perm("congress.change_regionalcommission")
+        )
+
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is None:
-            return fieldsets
-        return [
-            (name, {**options, "fields": [f for f in options["fields"] if f != "start_from"]})
+        left_out = {"start_from"} if obj is not None else set()
+        if not self.edits_member_states(request, obj):
+            left_out.add("commission_member_states")
+        fieldsets = [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in left_out]})
             for name, options in fieldsets
         ]
+        if fieldsets and fieldsets[0][1]["fields"] == ["version"]:
+            fieldsets[0][1]["fields"] = []  # nothing of the meeting's own left on this screen
+        return fieldsets
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
@@ -204,7 +248,39 @@ class MeetingAdmin(
             form.base_fields.pop("start_from", None)  # a choice for a new meeting only
         elif "start_from" in form.base_fields:
             form.base_fields["start_from"].queryset = roles.visible_meetings(request.user).select_related("congress")
+        if self.edits_member_states(request, obj):
+            field = form.base_fields["commission_member_states"]
+            field.widget = KeysOnlyAutocompleteSelectMultiple(
+                RegionalCommission._meta.get_field("member_states"), self.admin_site
+            )
+            field.initial = list(obj.regional_commission.member_states.values_list("pk", flat=True))
+        else:
+            form.base_fields.pop("commission_member_states", None)
         return form
+
+    def part_view(self, request, object_id, part):
+        """The attendance's save writes the commission's member States first, so that the States represented
+        take their capacity from the membership posted with them; if the screen is not saved (an error), the
+        membership is not either."""
+        meeting = self.get_object(request, unquote(object_id)) if request.method == "POST" else None
+        request._workspace_part = self.part_named(part)
+        if meeting is None or not self.edits_member_states(request, meeting):
+            return super().part_view(request, object_id, part)
+        if not self.has_change_permission(request, meeting):
+            return super().part_view(request, object_id, part)
+        try:
+            states = forms.ModelMultipleChoiceField(State.objects.all(), required=False).clean(
+                request.POST.getlist("commission_member_states")
+            )
+        except ValidationError:
+            return super().part_view(request, object_id, part)  # the form says what is wrong
+        with transaction.atomic():
+            before = transaction.savepoint()
+            set_member_states(commission=meeting.regional_commission, states=states)
+            response = super().part_view(request, object_id, part)
+            if not isinstance(response, HttpResponseRedirect):
+                transaction.savepoint_rollback(before)
+            return response
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -7,7 +7,7 @@ from django.utils.text import Truncator
 from languages.admin import LanguageVersionsMixin
 from meetings.models import AgendaItem, Session
 from workflow.admin import CachedChoicesInlineMixin, ContentInlineMixin
-from workspace.records import ORIGINAL, OwnPageOfAMeetingRecord, next_number
+from workspace.records import ORIGINAL, OwnPageOfAMeetingRecord, in_agenda_order, next_number
 
 
 def numbered_items(items):
@@ -47,9 +47,11 @@ class SessionInline(LanguageVersionsMixin, ContentInlineMixin, CachedChoicesInli
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "agenda_items":
-            kwargs["queryset"] = AgendaItem.objects.filter(
-                meeting_id=request.resolver_match.kwargs.get("object_id")
-            ).select_related("topic__congress", "topic__agenda_item", "topic__workshop")
+            kwargs["queryset"] = in_agenda_order(
+                AgendaItem.objects.filter(meeting_id=request.resolver_match.kwargs.get("object_id")).select_related(
+                    "topic__congress", "topic__agenda_item", "topic__workshop"
+                )
+            )
             kwargs["widget"] = forms.CheckboxSelectMultiple
         formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
         if db_field.name == "agenda_items" and formfield is not None:

@@ -1,8 +1,10 @@
 """What the screens of a meeting's records share: a field's copy in the original language, the next free number,
 a topic's label, and the own page of a plenary meeting or an agenda item."""
 
+from django.conf import settings
 from django.contrib import messages
-from django.db.models import Max
+from django.db.models import Case, Max, Value, When
+from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +15,7 @@ from modeltranslation.utils import build_localized_fieldname
 from languages.admin import LanguageVersionsMixin
 from languages.versions import shown_in_active_language
 from meetings.models import AgendaItem
-from workflow.admin import ContentAdmin
+from workflow.admin import ContentAdmin, return_address
 
 
 def ORIGINAL(name):  # noqa: N802 - reads as a field name in the `fields` lists
@@ -23,12 +25,28 @@ def ORIGINAL(name):  # noqa: N802 - reads as a field name in the `fields` lists
     return build_localized_fieldname(name, DEFAULT_LANGUAGE)
 
 
+def EVERY_LANGUAGE(name):  # noqa: N802 - reads as a field name in the `fields` lists
+    """A translated field's copies in the six languages, for one row of a screen (`every_language_in_rows`
+    puts the original language's first)."""
+    return tuple(build_localized_fieldname(name, code) for code, _name in settings.LANGUAGES)
+
+
 def next_number(model, request, field):
     """The next free number of `field` among the records of the meeting being edited: the default of a new row."""
     meeting_id = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
     if meeting_id is None or not str(meeting_id).isdigit():
         return 1
     return (model.objects.filter(meeting_id=meeting_id).aggregate(n=Max(field))["n"] or 0) + 1
+
+
+def in_agenda_order(items):
+    """Agenda items as the agenda lists them: each item, then its sub-items (1, 2, …, 5, 5 (a), 5 (b), 6),
+    not by the order field alone, which numbers items and sub-items in one sequence (1, 5 (a), 2, 5 (b)…)."""
+    return items.annotate(
+        item_order=Coalesce("parent__order", "order"),
+        item_key=Coalesce("parent_id", "id"),
+        is_sub_item=Case(When(parent=None, then=Value(0)), default=Value(1)),
+    ).order_by("item_order", "item_key", "is_sub_item", "order", "pk")
 
 
 def topic_with_congress(topic):
@@ -61,7 +79,7 @@ class OwnPageOfAMeetingRecord(LanguageVersionsMixin, ContentAdmin, TranslationAd
         return formfield
 
     def response_change(self, request, obj):
-        if "_continue" in request.POST:
+        if "_continue" in request.POST or return_address(request):
             return super().response_change(request, obj)
         self.message_user(request, _("%(record)s saved.") % {"record": obj}, messages.SUCCESS)
         part = "agenda" if isinstance(obj, AgendaItem) else "sessions"

@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 from adminsortable2.admin import SortableAdminBase
 from django.contrib import admin, messages
 from django.http import Http404, HttpResponseRedirect
@@ -5,8 +7,9 @@ from django.urls import path, reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+from modeltranslation.utils import build_localized_fieldname
 
-from languages.admin import LanguageVersionsMixin, translated_name
+from languages.admin import LanguageVersionsMixin, original_language_of, translated_name
 from languages.versions import shown_in_active_language
 from recommendations.admin.themes import give_themes
 from recommendations.models import Discussion, Recommendation, SummaryParagraph
@@ -95,9 +98,19 @@ class DiscussionAdmin(LanguageVersionsMixin, SortableAdminBase, ContentAdmin, Tr
         # change_view, not changeform_view: a save refused meanwhile (deleted, adopted) gives back the text.
         return self.change_view(request, object_id)
 
+    # The discussion's own fields a part's screen edits: the recommendations' screen has their introduction.
+    part_fields = {"recommendations": ["outcome_phrase", "outcome_introduction"]}
+
     def get_fields(self, request, obj=None):
-        if getattr(request, "_discussion_part", None):
-            return []  # the paragraphs or the recommendations only
+        part = getattr(request, "_discussion_part", None)
+        if part:
+            # The paragraphs or the recommendations, and the discussion's fields that go with them, in the
+            # meeting's original language.
+            original = original_language_of(obj)
+            return [
+                build_localized_fieldname(name, original) if name in ("outcome_introduction",) else name
+                for name in self.part_fields.get(part, [])
+            ]
         fields = super().get_fields(request, obj)
         return fields if obj is not None else [name for name in fields if name != "texts"]
 
@@ -106,7 +119,8 @@ class DiscussionAdmin(LanguageVersionsMixin, SortableAdminBase, ContentAdmin, Tr
         if part:
             # The texts' help, once for the screen rather than under each of a hundred boxes.
             help_text = self.parts[part].model._meta.get_field("text").help_text
-            return [(None, {"fields": [], "description": help_text})]
+            fields = self.get_fields(request, obj)
+            return [(None, {"fields": [*fields, "version"] if fields else [], "description": help_text})]
         return super().get_fieldsets(request, obj)
 
     def get_inline_instances(self, request, obj=None):
@@ -116,7 +130,35 @@ class DiscussionAdmin(LanguageVersionsMixin, SortableAdminBase, ContentAdmin, Tr
             return inlines  # a new discussion: its first paragraphs and recommendations on the same page
         return [inline for inline in inlines if part and isinstance(inline, self.parts[part])]
 
+    def following_screen(self, discussion, part):
+        """(screen, address) that "Save and go to" opens after `part` of `discussion`: its recommendations after
+        its summary, the next topic's summary after its recommendations."""
+        if part == "summary":
+            url = reverse("admin:recommendations_discussion_part", args=[discussion.pk, "recommendations"])
+            return SimpleNamespace(title=_("Recommendations")), url
+        later = (
+            Discussion.objects.filter(meeting_id=discussion.meeting_id, topic__order__gt=discussion.topic.order)
+            .select_related("topic")
+            .order_by("topic__order", "pk")
+            .first()
+        )
+        if later is None:
+            return None
+        url = reverse("admin:recommendations_discussion_part", args=[later.pk, "summary"])
+        return SimpleNamespace(title=_("Summary of deliberations on “%(topic)s”") % {"topic": later.topic.title}), url
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        part = getattr(request, "_discussion_part", None)
+        if part and obj is not None:
+            context["workspace_next"] = self.following_screen(obj, part)
+            context["show_save_and_add_another"] = False
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def response_change(self, request, obj):
+        part = getattr(request, "_discussion_part", None)
+        if part and "_next" in request.POST and (following := self.following_screen(obj, part)) is not None:
+            self.message_user(request, _("%(record)s saved.") % {"record": obj}, messages.SUCCESS)
+            return HttpResponseRedirect(following[1])
         if getattr(request, "_discussion_part", None) and "_continue" not in request.POST:
             # Back to the meeting's list of topics, where the next one is chosen.
             self.message_user(request, _("%(record)s saved.") % {"record": obj}, messages.SUCCESS)

@@ -3,6 +3,7 @@
 - content.py: `ContentAdmin` and `ContentInlineMixin`, which the admins of the content rooms build on: scoped
   to the meetings the user works on, versioned (no lost edits), with history, a readable diff and revert;
 - inlines.py: what keeps a long inline light, and `is_revert`;
+- returning.py: a save goes back to the screen named by a safe `next`;
 - sortable.py: drag-and-drop ordering (django-admin-sortable2) with the order field rendered once;
 - assignments.py: who works on which meeting.
 """
@@ -10,6 +11,7 @@
 from workflow.admin import assignments  # noqa: F401 - registers the meeting assignments' page
 from workflow.admin.content import ContentAdmin, ContentInlineMixin, ScopedMixin, VersionedMixin
 from workflow.admin.inlines import CachedChoicesInlineMixin, CompactTemplateMixin, PagedInlineMixin, is_revert
+from workflow.admin.returning import ReturnMixin, return_address, with_return
 from workflow.admin.sortable import SortableStackedInline, SortableTabularInline
 
 __all__ = [
@@ -18,9 +20,12 @@ __all__ = [
     "ContentAdmin",
     "ContentInlineMixin",
     "PagedInlineMixin",
+    "ReturnMixin",
     "ScopedMixin",
     "SortableStackedInline",
     "SortableTabularInline",
     "VersionedMixin",
     "is_revert",
+    "return_address",
+    "with_return",
 ]

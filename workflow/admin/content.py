@@ -25,6 +25,7 @@ from core.diff import word_diff
 from core.history import mirrored_fields, revert_translations
 from workflow import roles
 from workflow.admin.inlines import UnchangedRowsFormSetMixin
+from workflow.admin.returning import ReturnMixin
 from workflow.forms import VersionedModelForm
 
 logger = logging.getLogger(__name__)
@@ -200,8 +201,9 @@ class ContentInlineMixin(ScopedMixin, VersionedMixin):
         return type(formset.__name__, (UnchangedRowsFormSetMixin, formset), {})
 
 
-class ContentAdmin(ScopedMixin, VersionedMixin, SimpleHistoryAdmin):
-    """A content model's admin: scoped to the user's meetings, versioned, with history, diff and revert."""
+class ContentAdmin(ReturnMixin, ScopedMixin, VersionedMixin, SimpleHistoryAdmin):
+    """A content model's admin: scoped to the user's meetings, versioned, with history, diff and revert; a save
+    goes back to the workspace screen the page was opened from (`next`)."""
 
     def save_model(self, request, obj, form, change):
         # A record none of whose own fields changed is not saved: its version stays, so people editing its
