@@ -23,6 +23,15 @@ def static_files_without_collectstatic(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def jobs_at_once(settings, tmp_path_factory):
+    """Jobs run in the process that enqueues them, as they are enqueued (no worker), and write their files to a
+    folder of the test's own: a download gets its file on the first request, as it did when it wrote it itself.
+    tests/test_jobs.py runs them in a worker."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture
 def demo_meeting(db):
     """The Western Asia meeting of 2019, loaded as `make run` loads it."""

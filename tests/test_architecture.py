@@ -23,6 +23,7 @@ FLOORS = {
     "recommendations": 6,
     "report": 7,
     "search": 8,
+    "jobs": 8,
     "compilation": 8,
     "public": 9,
     "workspace": 9,
