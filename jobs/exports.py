@@ -162,9 +162,7 @@ def refresh_exports(meeting_ids):
     """Enqueues again every file already asked for of these meetings (None: every meeting) that is out of date."""
     exports = Export.objects.all() if meeting_ids is None else Export.objects.filter(meeting_id__in=meeting_ids)
     tokens = dict(
-        MeetingVersion.objects.filter(meeting_id__in=exports.values("meeting_id")).values_list(
-            "meeting_id", "token"
-        )
+        MeetingVersion.objects.filter(meeting_id__in=exports.values("meeting_id")).values_list("meeting_id", "token")
     )
     stale = {}
     for pk, meeting_id, token in exports.values_list("pk", "meeting_id", "token"):

@@ -3,7 +3,7 @@
 import datetime
 
 from django.core.cache import cache
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
+from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 
 from caching import content_version
 from caching.page_cache import MEETING, SITE, cached_page
+from core.storage import download_response
 from jobs.serving import export_response
 from languages import django_language, report_language
 from languages.codes import language_name
@@ -198,13 +199,8 @@ def document_file(request, slug, pk, language):
     if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
         response = HttpResponseNotModified()
     else:
-        # Always a download of the type its extension names, never sniffed (SecurityMiddleware adds nosniff).
-        response = FileResponse(
-            version.file.open("rb"),
-            as_attachment=True,
-            filename=version.filename,
-            content_type=content_type_for(version.filename),
-        )
+        # Always a download of the type its extension names: streamed, or redirected to a signed address.
+        response = download_response(version.file, version.filename, content_type_for(version.filename))
     response["ETag"] = etag
     patch_cache_control(response, no_cache=True)
     return response

@@ -186,6 +186,7 @@ if AWS_STORAGE_BUCKET_NAME:
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
             "region_name": env("AWS_S3_REGION_NAME", default=None),
+            "addressing_style": env("AWS_S3_ADDRESSING_STYLE", default=None),  # "path" for most other stores
             "default_acl": "private",
             "querystring_auth": True,
             "querystring_expire": STORAGE_URL_SECONDS,
