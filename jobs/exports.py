@@ -104,7 +104,7 @@ def write(export_id):
         old = current.file.name
         current.state, current.token, current.fingerprint = State.READY, token, fingerprint
         current.file.name, current.filename, current.content_type = stored, filename, content_type
-        current.attempts, current.last_error, current.next_try_at = 0, "", None
+        current.last_error, current.next_try_at = "", None
         current.save()
     if old and old != stored:
         current.file.storage.delete(old)

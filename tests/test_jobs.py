@@ -72,7 +72,7 @@ def test_a_job_enqueued_twice_runs_once(client, queue, counted):
     work()
     assert counted == [meeting.symbol]
     export.refresh_from_db()
-    assert export.state == Export.State.READY and export.attempts == 0 and export.file.name.endswith(".txt")
+    assert export.state == Export.State.READY and export.attempts == 1 and export.file.name.endswith(".txt")
 
 
 def test_a_failed_file_is_retried_later_and_later_never_per_request(client, queue, monkeypatch, settings):
