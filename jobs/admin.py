@@ -1,8 +1,14 @@
 """The exports' states, for the secretariat: which files are ready, being written, or failed and why."""
 
 from django.contrib import admin
+from django_tasks_db.models import DBTaskResult
 
 from jobs.models import Export
+
+# The queue's own rows are the worker's bookkeeping (arguments, tracebacks); what the secretariat reads is each
+# file's state, below.
+if admin.site.is_registered(DBTaskResult):
+    admin.site.unregister(DBTaskResult)
 
 
 @admin.register(Export)
@@ -19,3 +25,6 @@ class ExportAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the jobs write and replace the files; an edit of the meeting has them written again
