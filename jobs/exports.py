@@ -57,12 +57,18 @@ def is_due(export, now=None):
     return export.state == State.FAILED and export.attempts < settings.EXPORT_ATTEMPTS and export.next_try_at <= now
 
 
-def enqueue(export_id, *, run_after=None):
+# A file a reader is waiting for goes before those written again after an edit in case nobody asks.
+ASKED_PRIORITY = 10
+
+
+def enqueue(export_id, *, run_after=None, asked=False):
     backend = task_backends[build_export.backend]
-    job = build_export.using(run_after=run_after) if run_after and backend.supports_defer else build_export
     if run_after and not backend.supports_defer:
         return  # the first download after run_after asks again (jobs/serving.py)
-    job.enqueue(export_id)
+    options = {"run_after": run_after} if run_after else {}
+    if asked and backend.supports_priority:
+        options["priority"] = ASKED_PRIORITY
+    (build_export.using(**options) if options else build_export).enqueue(export_id)
 
 
 @task()

@@ -63,7 +63,7 @@ def ask(key, token):
     export, created = Export.objects.get_or_create(**key, defaults={"token": token})
     # A retry of the same version keeps its count of attempts, so that it waits longer each time.
     if created or exports.requeue([export.pk], token, retry=export.token == token):
-        exports.enqueue(export.pk)
+        exports.enqueue(export.pk, asked=True)
     export.refresh_from_db()
     return export
 
