@@ -53,7 +53,7 @@ run: install system-packages messages
 	$(RUN_ENV) $(MANAGE) setup_roles
 	$(RUN_ENV) $(MANAGE) load_demo
 	$(RUN_ENV) $(MANAGE) local_admin
-	$(RUN_ENV) $(MANAGE) runserver 127.0.0.1:8000
+	$(RUN_ENV) $(MANAGE) with_worker -- manage.py runserver 127.0.0.1:8000
 
 lint: install
 	$(BIN)/ruff check .
@@ -86,14 +86,16 @@ bench-exports: install system-packages
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) benchmark_exports
 
-# Production serving on loopback: gunicorn, static files through WhiteNoise, DEBUG off.
+# Production serving on loopback: gunicorn, static files through WhiteNoise, DEBUG off; a job worker beside it
+# (exports, search indexing), stopped with it.
 # A random SECRET_KEY per start unless one is set; HTTPS stays off on plain-HTTP loopback.
 SERVE_ENV := DEBUG=false CONN_MAX_AGE=60 SECRET_KEY=$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}
 serve: install system-packages messages
 	$(MANAGE) collectstatic --no-input -v0
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
-	$(SERVE_ENV) $(BIN)/gunicorn rapporteur.wsgi --bind 127.0.0.1:8000 --workers 3 --access-logfile -
+	$(SERVE_ENV) $(MANAGE) with_worker -- $(BIN)/gunicorn rapporteur.wsgi --bind 127.0.0.1:8000 --workers 3 \
+		--access-logfile -
 
 # make backup writes backups/rapporteur-<time>.backup; make restore FILE=… puts one back.
 backup: install

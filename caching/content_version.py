@@ -29,6 +29,9 @@ that lock before any other (the admin's version check takes it with `lock()` bef
 rows it edits), so two transactions never wait on each other in a circle, whichever meetings'
 rows they then replace. Writes are serialized; a secretariat's few editors do not notice.
 
+After the commit of a write, `changed` is sent once per transaction with the meetings it changed (a set of ids,
+or ALL): the jobs that keep files and the search index up to date listen to it (jobs/, search/jobs.py).
+
 Writes that send no signal (`QuerySet.update()`, `bulk_create()`, `bulk_update()`, raw SQL,
 modeltranslation's `update_translation_fields`) must call `bump()` themselves: with no argument it
 replaces every meeting's token, with a set of meeting ids only theirs.
@@ -39,9 +42,10 @@ import functools
 import uuid
 
 from django.apps import apps
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.http import http_date
 
@@ -162,13 +166,47 @@ def lock():
         ContentVersion.objects.get_or_create(pk=ROW_ID, defaults=new_version())
 
 
-def bump(meetings=ALL):
-    """Names the content anew: the site's, and the meetings' given (every meeting's by default)."""
+# Sent after the commit of a write with `meetings`: the ids of the meetings whose content it changed, or ALL.
+changed = Signal()
+
+
+class Announcement:
+    """The on-commit callback that sends `changed`: one per transaction, gathering the meetings of every write."""
+
+    def __init__(self, meetings):
+        self.meetings = meetings
+
+    def __call__(self):
+        changed.send(sender=Announcement, meetings=self.meetings)
+
+
+def announce(meetings):
+    """Sends `changed` for these meetings once the transaction commits (at once outside a transaction)."""
+    if not changed.has_listeners() or (meetings is not ALL and not meetings):
+        return
+    # The callbacks waiting for this transaction's commit (Django keeps them on the connection): a write after the
+    # first joins its announcement instead of adding one more job per saved row.
+    # Only one that a rollback cannot drop without dropping this write too (registered in no savepoint but ours).
+    current = set(connection.savepoint_ids)
+    for savepoints, callback, _robust in connection.run_on_commit if connection.in_atomic_block else ():
+        if isinstance(callback, Announcement) and savepoints <= current:
+            callback.meetings = union(callback.meetings, meetings)
+            return
+    transaction.on_commit(Announcement(meetings if meetings is ALL else set(meetings)), robust=True)
+
+
+def bump(meetings=ALL, *, announced=True):
+    """Names the content anew: the site's, and the meetings' given (every meeting's by default).
+
+    `announced`: the jobs hear of it after the commit; not for the bump made just before a write outside a
+    transaction, whose content is not there yet (the bump after it announces)."""
     from caching.models import ContentVersion
 
     if not ContentVersion.objects.filter(pk=ROW_ID).update(**new_version()):
         ContentVersion.objects.get_or_create(pk=ROW_ID, defaults=new_version())
     bump_meetings(meetings)
+    if announced:
+        announce(meetings)
 
 
 def bump_meetings(ids):
@@ -258,7 +296,7 @@ def meeting_ids_of(instance, *, stored=True):
 def bump_before_write(sender, instance, **kwargs):
     # Where the row was and where it goes: a record moved to another meeting changes both.
     instance._content_version_meetings = ids = meeting_ids_of(instance, stored=not instance._state.adding)
-    bump(ids)
+    bump(ids, announced=connection.in_atomic_block)
 
 
 def bump_after_write(sender, instance, created=False, **kwargs):
@@ -274,7 +312,7 @@ def bump_on_relation_change(sender, instance, action, model, pk_set, **kwargs):
         return
     ids = union(meeting_ids_of(instance, stored=False), meeting_ids(model, pk_set or []))
     if action.startswith("pre_") or not connection.in_atomic_block:
-        bump(ids)
+        bump(ids, announced=connection.in_atomic_block or action.startswith("post_"))
 
 
 def content_models():

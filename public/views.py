@@ -3,7 +3,7 @@
 import datetime
 
 from django.core.cache import cache
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
+from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,6 +15,8 @@ from django.views.decorators.cache import never_cache
 
 from caching import content_version
 from caching.page_cache import MEETING, SITE, cached_page
+from core.storage import download_response
+from jobs.serving import export_response
 from languages import django_language, report_language
 from languages.codes import language_name
 from meetings import visibility
@@ -27,9 +29,8 @@ from public.document_files import document_rows
 from public.forms import SearchForm
 from public.participation import represented_by_category
 from public.programme import programme_of
-from report.adopted import draft_parts_of
 from report.cache import built_report, cached_report
-from report.downloads import EXPORT_CACHE_SECONDS, draft_parts, file_response, report_downloads
+from report.downloads import EXPORT_CACHE_SECONDS, draft_parts, report_downloads
 from report.renderers import EXTENSIONS
 from report.renderers.html import render_fragment
 from search.index import search_meetings
@@ -198,13 +199,8 @@ def document_file(request, slug, pk, language):
     if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
         response = HttpResponseNotModified()
     else:
-        # Always a download of the type its extension names, never sniffed (SecurityMiddleware adds nosniff).
-        response = FileResponse(
-            version.file.open("rb"),
-            as_attachment=True,
-            filename=version.filename,
-            content_type=content_type_for(version.filename),
-        )
+        # Always a download of the type its extension names: streamed, or redirected to a signed address.
+        response = download_response(version.file, version.filename, content_type_for(version.filename))
     response["ETag"] = etag
     patch_cache_control(response, no_cache=True)
     return response
@@ -282,23 +278,40 @@ def originals_note(document, meeting):
 def report_download(request, slug, extension):
     if extension not in EXTENSIONS:
         raise Http404(_("There is no such format."))
-    _meeting, document, changed_at = meeting_and_report(request, slug)
-    return file_response(request, document, extension, changed_at)
+    return export_download(request, slug, extension)
 
 
 def draft_part_download(request, slug, part, extension):
     if extension not in EXTENSIONS:
         raise Http404(_("There is no such format."))
-    # Before reading the meeting: the date never runs ahead of the file.
+    return export_download(request, slug, extension, part)
+
+
+def export_download(request, slug, extension, part=None):
+    """The report's file, or a part of its draft's, as the reader may see it: written by a job (jobs/)."""
+    # Before reading the meeting: the file served is never older than the version it is filed under.
     version = content_version.for_meeting(slug=slug)
-    meeting = visible_meeting(request, Meeting.objects.for_report(request.user), slug)
-    changed_at = version[1] if version else None
-    symbol = next((d.symbol for d in draft_parts(meeting, request.user) if d.short_symbol == part), None)
-    if symbol is None:
-        raise Http404(_("The draft report has no such part."))
+    queryset = Meeting.objects.prefetch_related("documents") if part else Meeting.objects.all()
+    meeting = visible_meeting(request, queryset, slug)
+    symbol = meeting.symbol
+    if part is not None:
+        symbol = next((d.symbol for d in draft_parts(meeting, request.user) if d.short_symbol == part), None)
+        if symbol is None:
+            raise Http404(_("The draft report has no such part."))
+    if version is None:  # a meeting written without signals (a bulk import) has no version yet
+        content_version.bump_meetings({meeting.pk})
+        version = content_version.for_meeting(pk=meeting.pk)
     audience = "preview" if visibility.may_preview(request.user, meeting) else "public"
-    parts = draft_parts_of(meeting, page_language(), audience)
-    return file_response(request, parts[symbol], extension, changed_at)
+    return export_response(
+        request,
+        meeting=meeting,
+        audience=audience,
+        language=page_language() or meeting.original_language,
+        part=symbol if part is not None else "",
+        extension=extension,
+        symbol=symbol,
+        version=version,
+    )
 
 
 @cached_page(SITE, params=("q",))

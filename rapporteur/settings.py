@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # the API reference page's files, served by the app (no CDN)
+    "django_tasks",
+    "django_tasks_db",  # the queue's table, which `manage.py db_worker` reads (TASKS below)
     # Rapporteur's rooms, from the ground floor up (docs/architecture.md).
     "core",
     "languages",
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "report",
     "search",
     "compilation",
+    "jobs",
     "public",
     "workspace",
     "api",
@@ -167,9 +170,32 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 # WhiteNoise serves static files compressed, with far-future cache headers on their hashed names.
 # Hashed names need `collectstatic` first, which `make serve` runs; `make run` serves the sources.
+# Uploaded documents and built exports: on this server's disk by default (written to a temporary name and moved
+# into place, so a full disk leaves no truncated file); in an S3-compatible bucket shared by every app server and
+# worker when AWS_STORAGE_BUCKET_NAME is set (AWS_S3_ENDPOINT_URL for a store other than Amazon's; the keys from
+# AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or the machine's role). The bucket stays private: downloads are
+# streamed by the app after its visibility check, or with STORAGE_REDIRECT=true redirected to a URL signed for
+# STORAGE_URL_SECONDS.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+STORAGE_REDIRECT = env.bool("STORAGE_REDIRECT", default=False)
+STORAGE_URL_SECONDS = env.int("STORAGE_URL_SECONDS", default=300)
+DEFAULT_STORAGE = {"BACKEND": "core.storage.AtomicFileSystemStorage"}
+if AWS_STORAGE_BUCKET_NAME:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env("AWS_S3_REGION_NAME", default=None),
+            "addressing_style": env("AWS_S3_ADDRESSING_STYLE", default=None),  # "path" for most other stores
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": STORAGE_URL_SECONDS,
+            "file_overwrite": False,
+        },
+    }
 STORAGES = {
-    # Uploads are written to a temporary name and moved into place, so a full disk leaves no truncated file.
-    "default": {"BACKEND": "core.storage.AtomicFileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -196,9 +222,23 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 1000},
     },
 }
-# An export not written after this many seconds is taken as failed (the server stopped the worker writing it;
-# gunicorn's --timeout is 30 by default): it and any export that raised are refused for a few minutes, with a
-# page saying so, instead of being tried again by every request (report/downloads.py).
+# Exports and search indexing run as jobs (jobs/, search/jobs.py) through the Django tasks API: by default in
+# the database's queue, which `manage.py db_worker` works through (`make run` starts one beside the server);
+# TASKS_BACKEND=immediate runs each job at once in the process that asks (no worker: the tests, a one-off command).
+TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[env("TASKS_BACKEND", default="database")]}}
+# A failed export is tried again after EXPORT_RETRY_SECONDS, then twice as long each time, EXPORT_ATTEMPTS times in
+# all; a job still running after EXPORT_JOB_SECONDS is taken as lost (its worker stopped) and counts as failed.
+EXPORT_RETRY_SECONDS = env.int("EXPORT_RETRY_SECONDS", default=5 * 60)
+EXPORT_ATTEMPTS = env.int("EXPORT_ATTEMPTS", default=5)
+EXPORT_JOB_SECONDS = env.int("EXPORT_JOB_SECONDS", default=10 * 60)
+# The admin's own downloads (its actions on the list of meetings, the list of participants) still write the file in
+# the request: one not written after this many seconds is taken as failed (the server stopped the process writing
+# it; gunicorn's --timeout is 30 by default), and refused for a few minutes with a page saying so
+# (report/downloads.py). The site's downloads are jobs (above).
 EXPORT_TIME_LIMIT = env.int("EXPORT_TIME_LIMIT", default=30)
 # Cached pages are found by the content version, so an edit never waits for this; it only frees memory.
 PAGE_CACHE_SECONDS = 24 * 60 * 60

@@ -23,6 +23,55 @@ def static_files_without_collectstatic(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def jobs_at_once(settings, tmp_path_factory):
+    """Jobs run in the process that enqueues them, as they are enqueued (no worker), and write their files to a
+    folder of the test's own: a download gets its file on the first request, as it did when it wrote it itself.
+    tests/test_jobs.py runs them in a worker."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """A real S3-compatible server (moto's server mode) on a free port, for the storage's tests; its address."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def bucket(s3_server, settings):
+    """A new bucket made the site's storage, as AWS_STORAGE_BUCKET_NAME and AWS_S3_ENDPOINT_URL make it; its name."""
+    import uuid
+
+    import boto3
+
+    name = f"rapporteur-{uuid.uuid4().hex[:12]}"
+    keys = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing", "region_name": "us-east-1"}
+    boto3.client("s3", endpoint_url=s3_server, **keys).create_bucket(Bucket=name)
+    options = {
+        "bucket_name": name,
+        "endpoint_url": s3_server,
+        "access_key": "testing",
+        "secret_key": "testing",
+        "region_name": "us-east-1",
+        "addressing_style": "path",
+        "default_acl": "private",
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options},
+    }
+    return name
+
+
 @pytest.fixture
 def demo_meeting(db, demo_rows):
     """The Western Asia meeting of 2019, loaded as `make run` loads it."""

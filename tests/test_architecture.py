@@ -25,6 +25,7 @@ FLOORS = {
     "report": 8,
     "search": 9,
     "compilation": 9,
+    "jobs": 9,
     "public": 10,
     "workspace": 10,
     "api": 11,

@@ -15,6 +15,7 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
 from congress.models import Organization, RegionalCommission, State, Topic
+from jobs.models import Export
 from meetings.models import Document
 from tests.factories import DocumentFactory, DocumentFileFactory
 
@@ -79,6 +80,12 @@ MATRIX = {
     "admin:auth_user_delete":                                 "302 403 403 403 403 403",
     "admin:auth_user_change":                                 "302 403 403 403 403 403",
     "admin/auth/user/<path:object_id>/":                      "302 302 302 302 302 302",
+    "admin:jobs_export_changelist":                           "302 200 403 403 403 403",
+    "admin:jobs_export_add":                                  "302 403 403 403 403 403",
+    "admin:jobs_export_history":                              "302 200 403 403 403 403",
+    "admin:jobs_export_delete":                               "302 403 403 403 403 403",
+    "admin:jobs_export_change":                               "302 200 403 403 403 403",
+    "admin/jobs/export/<path:object_id>/":                    "302 302 302 302 302 302",
     "admin:workflow_meetingassignment_simple_history":        "302 200 200 200 200 403",
     "admin:workflow_meetingassignment_changelist":            "302 200 200 200 200 200",
     "admin:workflow_meetingassignment_add":                   "302 200 403 403 403 403",
@@ -246,6 +253,7 @@ def records(staff):
         "congress_congress": meeting.congress,
         "congress_topic": Topic.objects.first(),
         "auth_group": Group.objects.first(),
+        "jobs_export": Export.objects.create(meeting=meeting, audience="public", language="en", extension="txt"),
         "auth_user": staff.editor,
         "document_file": DocumentFileFactory(document=meeting.documents.first()),
         # The list of participants takes its symbol from this document.

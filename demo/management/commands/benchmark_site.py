@@ -3,7 +3,9 @@
 Runs gunicorn on loopback against the configured database (`make bench` gives it a PostgreSQL
 database of its own), drives a bounded load with wrk, and prints one table of figures: requests
 per second, p95 and p99 latency per page, each page's throughput relative to /healthz in the same
-run, query counts, search times, export times, and memory growth over 50 PDF exports.
+run, query counts, search times, export times, and memory growth over 50 PDF exports. A job worker runs
+beside the server: the report's PDF and Word files are timed from the first request (answered at once while
+the job writes them) to the file, then loaded like the pages.
 
 The rows: anonymous pages (from the page cache), the same pages for signed-in staff, search
 (anonymous, cached per query; staff, which searches every time), a shared link with a tracking
@@ -72,14 +74,18 @@ class Command(BaseCommand):
         self.session_cookie = self.staff_session()
         self.pages_only = pages_only
         server = self.start_server(port)
+        # The exports' jobs: one worker beside the server, as `make serve` runs it.
+        env = {**os.environ, "DEBUG": "false", "SECRET_KEY": settings.SECRET_KEY}
+        worker = subprocess.Popen([sys.executable, "manage.py", "db_worker", "--no-startup-delay", "-v0"], env=env)
         try:
             rows = {1: self.measure(meeting, duration)}
             rows["memory"] = None if pages_only else self.pdf_memory(meeting)
             grow(meeting, content, 9)
             rows[10] = self.measure(meeting, duration)
         finally:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
+            for process in (server, worker):
+                process.send_signal(signal.SIGTERM)
+                process.wait(timeout=30)
         self.report(rows)
 
     def staff_session(self):
@@ -158,6 +164,17 @@ class Command(BaseCommand):
         urllib.request.urlopen(f"{self.base}{path}", timeout=60).read()
         return (time.perf_counter() - started) * 1000
 
+    def until_written(self, path):
+        """(ms of the first answer, seconds until the file is served): its job runs in the worker meanwhile."""
+        started = time.perf_counter()
+        with urllib.request.urlopen(f"{self.base}{path}", timeout=60) as response:
+            first_ms, status = (time.perf_counter() - started) * 1000, response.status
+        while status != 200 and time.perf_counter() - started < 600:
+            time.sleep(0.25)
+            with urllib.request.urlopen(f"{self.base}{path}", timeout=60) as response:
+                status = response.status
+        return first_ms, time.perf_counter() - started
+
     def measure(self, meeting, duration):
         def url(name):
             return reverse(f"meetings:{name}", kwargs={"slug": meeting.slug})
@@ -179,6 +196,9 @@ class Command(BaseCommand):
             ("report?fbclid", f"{report}?fbclid=IwAR0benchmark", False),
         ]
         row["search cold (ms)"] = self.cold_request_ms(f"{search}?q=cold")  # rewrites the meeting's index first
+        files = {extension: f"{report.removesuffix('/')}.{extension}" for extension in ("pdf", "docx")}
+        row["files (ms, s)"] = {extension: self.until_written(path) for extension, path in files.items()}
+        loads += [(f"report.{extension}", path, False) for extension, path in files.items()]
         for name, paths, staff in loads:
             row[name] = self.load(paths, duration, staff=staff)
         row["meeting day, no edits"] = self.load([agenda, report], duration)
@@ -252,6 +272,8 @@ class Command(BaseCommand):
             "staff search",
             "agenda?utm_source",
             "report?fbclid",
+            "report.pdf",
+            "report.docx",
             "meeting day, no edits",
             "meeting day, edit every 2 s",
         ]
@@ -272,6 +294,8 @@ class Command(BaseCommand):
                 f"median {editor['median_s'] * 1000:.0f} ms to open and save"
             )
             out(f"  report, first request after an empty cache: {row['report cold (ms)']:.0f} ms")
+            for extension, (first_ms, seconds) in row["files (ms, s)"].items():
+                out(f"  report.{extension}: first answer in {first_ms:.0f} ms, the file served after {seconds:.1f} s")
             out(f"  search, first request after an edit (rewrites the index): {row['search cold (ms)']:.0f} ms")
             out("  queries: " + ", ".join(f"{page} {count}" for page, count in row["queries"].items()))
             out("  search (ms): " + ", ".join(f"{words!r} {ms:.1f}" for words, ms in row["search (ms)"].items()))

@@ -7,7 +7,7 @@ from django.db import transaction
 from workflow.models import GROUP_NAMES, Role
 from workflow.roles import ROLE_PERMISSIONS, SECRETARIAT
 
-SECRETARIAT_APPS = ["congress", "meetings", "recommendations", "workflow"]
+SECRETARIAT_APPS = ["congress", "meetings", "recommendations", "workflow", "jobs"]
 
 
 def permissions_for(codenames):
