@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 RUN_ENV := DEBUG=true
 
 .PHONY: run serve test lint install system-packages test-system-packages messages catalogues untranslated \
-	screenshots bench bench-exports backup restore
+	screenshots bench bench-now bench-exports backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -80,6 +80,17 @@ bench: install messages
 	DATABASE_URL=$(BENCH_DATABASE) CACHE_URL=redis://127.0.0.1:6379/1 \
 		SECRET_KEY=$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')} \
 		$(MANAGE) benchmark_site
+	$(MAKE) bench-now
+
+# The adoption's "now" page: 500 readers asking every 2 s while an amendment is agreed every 10 s, against /healthz.
+bench-now: install messages
+	./scripts/install-system-packages --with-bench-tools
+	dropdb --if-exists -h 127.0.0.1 -U postgres rapporteur_bench
+	createdb -h 127.0.0.1 -U postgres rapporteur_bench
+	DATABASE_URL=$(BENCH_DATABASE) $(MANAGE) migrate --no-input -v0
+	DATABASE_URL=$(BENCH_DATABASE) CACHE_URL=redis://127.0.0.1:6379/1 \
+		SECRET_KEY=$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')} \
+		$(MANAGE) benchmark_now --duration 30
 
 # Export times at 1×, 2× and 10× the demo content (not part of `make test`).
 bench-exports: install system-packages
