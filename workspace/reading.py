@@ -139,6 +139,8 @@ class ReadingScreenMixin:
             "next": state.neighbour(1),
             "current_changes": changes_html(current.changes) if current and current.changes else "",
             "current_text": current_text(current, state.language),
+            "text_language": state.language,
+            "text_direction": languages.direction(state.language),
             "amendments": state.amendments_of(current),
             "delegations": meeting.participations.select_related("state", "organization"),
             "proposers": OralAmendment.Proposer.choices,
