@@ -58,7 +58,8 @@ def now(request, slug):
         context.update(
             reading=reading,
             current=current,
-            current_html=body_html(current) if current is not None else "",
+            # During the adoption few texts are translated yet: a delegate reads the paragraph in its original.
+            current_html=body_html(current, originals=True) if current is not None else "",
             outcome=outcome,
             amendments=amendments,
         )

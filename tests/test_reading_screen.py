@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from adoption.models import OralAmendment
 from adoption.records import source_of
@@ -107,3 +108,17 @@ def test_the_now_page_shows_the_paragraph_being_read_and_answers_304_while_nothi
     changed = reader.get(now, HTTP_IF_NONE_MATCH=first["ETag"])
     assert changed.status_code == 200
     assert "the Chair" in changed.content.decode()
+
+
+def test_a_reader_in_another_language_reads_an_untranslated_paragraph_in_its_original(reading):
+    client, url, meeting, part, paragraph = reading
+    part.is_published = True
+    part.save()
+    paragraph.text_es = ""
+    paragraph.save()
+    client.post(url, {"action": "move", "source": source_of(paragraph)})
+    with translation.override("es"):
+        now = reverse("meetings:now", kwargs={"slug": meeting.slug})
+    page = Client().get(now).content.decode()
+    assert paragraph.text_en in page
+    assert 'lang="en"' in page  # marked as the original, in its own language

@@ -215,9 +215,15 @@ def changes_html(changes):
     return mark_safe(" ".join(part for part in parts if part))  # noqa: S308 - every part is escaped
 
 
-def body_html(block):
-    """What a paragraph says: its text, or on a draft part that the room amended, its changes marked."""
-    return changes_html(block.changes) if block.changes else inlines_html(block.content)
+def body_html(block, *, originals=None):
+    """What a paragraph says: its text, or on a draft part that the room amended, its changes marked. With
+    `originals` (a page of the site showing one paragraph), a text not yet translated shows its original, marked as
+    such; by default as the report being rendered around it says (render_fragment)."""
+    shown = SHOW_ORIGINALS.set(SHOW_ORIGINALS.get() if originals is None else originals)
+    try:
+        return changes_html(block.changes) if block.changes else inlines_html(block.content)
+    finally:
+        SHOW_ORIGINALS.reset(shown)
 
 
 def inlines_html(content):
