@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 RUN_ENV := DEBUG=true
 
 .PHONY: run serve test lint install system-packages test-system-packages messages catalogues untranslated \
-	screenshots bench bench-now bench-exports backup restore
+	screenshots bench bench-now bench-large-exports bench-exports backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -81,6 +81,7 @@ bench: install messages
 		SECRET_KEY=$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')} \
 		$(MANAGE) benchmark_site
 	$(MAKE) bench-now
+	$(MAKE) bench-large-exports
 
 # The adoption's "now" page: 500 readers asking every 2 s while an amendment is agreed every 10 s, against /healthz.
 bench-now: install messages
@@ -91,6 +92,15 @@ bench-now: install messages
 	DATABASE_URL=$(BENCH_DATABASE) CACHE_URL=redis://127.0.0.1:6379/1 \
 		SECRET_KEY=$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')} \
 		$(MANAGE) benchmark_now --duration 30
+
+# The report's files and a search at 50× the demo through gunicorn (default timeout) and one job worker.
+bench-large-exports: install messages
+	dropdb --if-exists -h 127.0.0.1 -U postgres rapporteur_bench
+	createdb -h 127.0.0.1 -U postgres rapporteur_bench
+	DATABASE_URL=$(BENCH_DATABASE) $(MANAGE) migrate --no-input -v0
+	DATABASE_URL=$(BENCH_DATABASE) CACHE_URL=redis://127.0.0.1:6379/1 \
+		SECRET_KEY=$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')} \
+		$(MANAGE) benchmark_large_exports
 
 # Export times at 1×, 2× and 10× the demo content (not part of `make test`).
 bench-exports: install system-packages
