@@ -9,8 +9,6 @@ Every view answers only for a meeting the user may see (the admin's own scope), 
 changes what the user's role on the meeting allows.
 """
 
-from functools import wraps
-
 from django import forms
 from django.contrib import messages
 from django.contrib.admin import display
@@ -23,7 +21,6 @@ from django.utils.html import format_html, format_html_join
 from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.csrf import csrf_protect
 
 from languages.codes import COPY_LANGUAGES, LANGUAGES, language_name
 from languages.xliff import MAX_BYTES, Unit, XliffRefused, xliff_language
@@ -37,6 +34,7 @@ from report.language_versions import (
     translation_status,
 )
 from workflow import roles
+from workspace.upload_size import refused_when_larger
 
 RTL = {"ar"}
 # The texts on one page of the aligned view.
@@ -63,7 +61,7 @@ class MeetingLanguagesMixin:
             path("<path:object_id>/languages/aligned/", view(self.aligned_view), name=f"{name}_aligned"),
             path(
                 "<path:object_id>/languages/import/",
-                view(self._size_checked(self.xliff_import_view)),
+                view(refused_when_larger(self.xliff_import_view, MAX_BYTES, self._too_large_page)),
                 name=f"{name}_xliff_import",
             ),
             path(
@@ -206,21 +204,9 @@ class MeetingLanguagesMixin:
         response["Content-Disposition"] = content_disposition_header(True, f"{name}.{xliff_language(language)}.xlf")
         return response
 
-    def _size_checked(self, view):
-        """The import view, refusing a body larger than a file could be before anything reads it.
-
-        Django's CSRF check reads the whole POST (spooling the file to disk) before any view runs: here the
-        check comes after the size is known, and only a request small enough is parsed and checked."""
-
-        @wraps(view)
-        def checked(request, object_id):
-            if request.method == "POST" and _content_length(request) > MAX_BYTES + FORM_OVERHEAD:
-                meeting = self._meeting(request, object_id)
-                return self._import_page(request, meeting, XliffImportForm(), error=too_large(), status=413)
-            return csrf_protect(view)(request, object_id)
-
-        checked.csrf_exempt = True
-        return checked
+    def _too_large_page(self, request, object_id):
+        meeting = self._meeting(request, object_id)
+        return self._import_page(request, meeting, XliffImportForm(), error=too_large(), status=413)
 
     def xliff_import_view(self, request, object_id):
         meeting = self._meeting(request, object_id)
@@ -297,17 +283,6 @@ class MeetingLanguagesMixin:
             "error": error,
         }
         return TemplateResponse(request, "admin/meetings/meeting/xliff_import.html", context, status=status)
-
-
-# A file of MAX_BYTES comes with the form's other fields and the multipart boundaries: a few bytes more.
-FORM_OVERHEAD = 64 * 1024
-
-
-def _content_length(request):
-    try:
-        return int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return 0
 
 
 def _count(value):

@@ -8,7 +8,6 @@ not changed since the preview.
 """
 
 import secrets
-from functools import wraps
 
 from django import forms
 from django.contrib import messages
@@ -18,7 +17,6 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.csrf import csrf_protect
 
 from languages.codes import COPY_LANGUAGES, LANGUAGES, language_name
 from languages.xliff import xliff_language
@@ -26,10 +24,10 @@ from report.language_versions import original_language, original_languages
 from report.word_import import check_permissions, confirm, preview
 from report.word_reading import MAX_BYTES, WordRefused, too_large
 from workflow import roles
+from workspace.upload_size import refused_when_larger
 
 # How long a previewed file waits for its confirmation.
 KEPT_FOR = 60 * 60
-FORM_OVERHEAD = 64 * 1024
 
 
 class WordImportForm(forms.Form):
@@ -61,26 +59,15 @@ class WordImportMixin:
         return [
             path(
                 "<path:object_id>/word/import/",
-                view(self._word_size_checked(self.word_import_view)),
+                view(refused_when_larger(self.word_import_view, MAX_BYTES, self._word_too_large_page)),
                 name=f"{name}_word_import",
             ),
             *super().get_urls(),
         ]
 
-    def _word_size_checked(self, view):
-        """The view, refusing a body larger than a file could be before the CSRF check reads it (as the XLIFF
-        import does)."""
-
-        @wraps(view)
-        def checked(request, object_id):
-            if request.method == "POST" and _content_length(request) > MAX_BYTES + FORM_OVERHEAD:
-                meeting = self._meeting(request, object_id)
-                form = WordImportForm(meeting=meeting)
-                return self._word_page(request, meeting, form, error=too_large(), status=413)
-            return csrf_protect(view)(request, object_id)
-
-        checked.csrf_exempt = True
-        return checked
+    def _word_too_large_page(self, request, object_id):
+        meeting = self._meeting(request, object_id)
+        return self._word_page(request, meeting, WordImportForm(meeting=meeting), error=too_large(), status=413)
 
     def word_import_view(self, request, object_id):
         meeting = self._meeting(request, object_id)
@@ -178,10 +165,3 @@ class WordImportMixin:
 
 def _cache_key(request, meeting, token):
     return f"word-import:{meeting.pk}:{request.user.pk}:{token}"
-
-
-def _content_length(request):
-    try:
-        return int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return 0
