@@ -10,9 +10,11 @@ which every move and every amendment replaces, so until something changes each a
 all. The page reads the same without JavaScript: a reload shows the moment.
 """
 
-from django.core.cache import cache
 from django.shortcuts import render
+from django.utils.html import format_html
+from django.utils.translation import pgettext
 
+import languages
 from adoption.models import OralAmendment, Reading
 from caching import content_version
 from caching.page_cache import MEETING, cached_page
@@ -20,47 +22,69 @@ from core.diff import marked_word_diff
 from meetings import visibility
 from meetings.models import Meeting
 from public.views import page_language, visible_meeting
-from report.adopted import draft_parts_of
 from report.amended import items_of
+from report.cache import shared_draft_parts
 from report.renderers.html import body_html
-
-PARTS_CACHE_SECONDS = 60 * 60
 
 
 @cached_page(MEETING)
 def now(request, slug):
     # Before reading the meeting, as report.cache does: parts are never kept under a version older than their content.
     version = content_version.for_meeting(slug=slug)
-    meeting = visible_meeting(request, Meeting.objects.for_report(request.user), slug)
+    # The meeting's own fields only: the report's records are loaded by the one process that builds the parts.
+    meeting = visible_meeting(request, Meeting.objects.all(), slug)
     context = {"meeting": meeting, "reading": None}
     reading = Reading.objects.filter(meeting=meeting).select_related("part").order_by("-moved_at", "-pk").first()
+    if reading is None:
+        return render(request, "meetings/now.html", context)
     audience = "preview" if visibility.may_preview(request.user, meeting) else "public"
-    parts = {}
-    if reading is not None:
-        # Shared by the server's processes (CACHE_URL): after a change, one of them builds the parts for all.
-        key = f"now-parts:{meeting.pk}:{version[0] if version else ''}:{page_language()}:{audience}"
-        parts = cache.get(key) if version else None
-        if parts is None:
-            parts = draft_parts_of(meeting, page_language(), audience)
-            if version:
-                cache.set(key, parts, PARTS_CACHE_SECONDS)
-    if reading is not None and reading.part.symbol in parts:
-        items = items_of(parts[reading.part.symbol])
-        keys = [item.key for item in items]
-        current = items[keys.index(reading.position)] if reading.position in keys else (items[0] if items else None)
-        amendments = []
-        if current is not None and current.source:
-            found = OralAmendment.objects.filter(part=reading.part, source=current.source).select_related(
-                "delegation__state", "delegation__organization"
-            )
-            amendments = [(a, *marked_word_diff(a.issued_text, a.proposed_text)) for a in found.order_by("pk")]
-        outcome = reading.outcomes.filter(source=current.key).first() if current is not None else None
-        context.update(
-            reading=reading,
-            current=current,
-            # During the adoption few texts are translated yet: a delegate reads the paragraph in its original.
-            current_html=body_html(current, originals=True) if current is not None else "",
-            outcome=outcome,
-            amendments=amendments,
+
+    def parts_in(language):
+        def load():
+            return Meeting.objects.for_report(request.user).get(pk=meeting.pk)
+
+        return shared_draft_parts(meeting.pk, version[0] if version else None, language, audience, load)
+
+    parts = parts_in(page_language())
+    if reading.part.symbol not in parts:
+        return render(request, "meetings/now.html", context)
+    items = items_of(parts[reading.part.symbol])
+    keys = [item.key for item in items]
+    index = keys.index(reading.position) if reading.position in keys else 0
+    current = items[index] if items else None
+    amendments = []
+    if current is not None and current.source:
+        found = OralAmendment.objects.filter(part=reading.part, source=current.source).select_related(
+            "delegation__state", "delegation__organization"
         )
+        amendments = [(a, *marked_word_diff(a.issued_text, a.proposed_text)) for a in found.order_by("pk")]
+    outcome = reading.outcomes.filter(source=current.key).first() if current is not None else None
+    context.update(
+        reading=reading,
+        current=current,
+        # During the adoption few texts are translated yet: a delegate reads the paragraph in its original, and
+        # the heading above it too (the parts' structure is the same in every language: the same index).
+        current_html=body_html(current, originals=True) if current is not None else "",
+        original_heading=original_heading(current, index, reading, meeting, parts_in),
+        outcome=outcome,
+        amendments=amendments,
+    )
     return render(request, "meetings/now.html", context)
+
+
+def original_heading(current, index, reading, meeting, parts_in):
+    """The current heading in the meeting's original language, marked as the site marks an original (its lang,
+    dir and badge), when the page's version of it is not translated yet; "" otherwise."""
+    if current is None or pgettext("report", "[Text not translated]") not in current.heading:
+        return ""
+    language = meeting.original_language
+    part = parts_in(language).get(reading.part.symbol)
+    original = items_of(part) if part is not None else []
+    if index >= len(original):
+        return ""
+    return format_html(
+        '<span class="in-original" lang="{}" dir="{}">{}</span>',
+        languages.django_language(language),
+        languages.direction(language),
+        original[index].heading,
+    )

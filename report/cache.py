@@ -12,10 +12,12 @@ language prefix) and the audience: "public" trees list only published documents,
 from django.core.cache import cache
 from django.utils import translation
 
+from caching.built_once import built_once
 from languages import report_language
-from report.adopted import report_of
+from report.adopted import draft_parts_of, report_of
 
 TREE_CACHE_SECONDS = 24 * 60 * 60
+PARTS_CACHE_SECONDS = 60 * 60
 
 
 def tree_key(slug, token, audience):
@@ -44,3 +46,17 @@ def built_report(meeting, token, audience="public"):
     if key:
         cache.set(key, report, TREE_CACHE_SECONDS)
     return report
+
+
+def shared_draft_parts(meeting_pk, token, language, audience, load):
+    """The draft report's parts in `language` for this version of the meeting, built by one process for all.
+
+    For the pages the room follows during the adoption (the now page, the reading screen, the projector): after
+    each move or amendment, every process asks at once (caching/built_once.py). `load()` gives the meeting as
+    for_report() loads it for `audience`; only the process that builds calls it. `token` is the meeting's content
+    version read before anything else (None: no version, nothing kept).
+    """
+    if not token:
+        return draft_parts_of(load(), language, audience)
+    key = f"draft-parts:{meeting_pk}:{token}:{language}:{audience}"
+    return built_once(key, lambda: draft_parts_of(load(), language, audience), PARTS_CACHE_SECONDS)

@@ -122,3 +122,27 @@ def test_a_reader_in_another_language_reads_an_untranslated_paragraph_in_its_ori
     page = Client().get(now).content.decode()
     assert paragraph.text_en in page
     assert 'lang="en"' in page  # marked as the original, in its own language
+
+
+def test_a_reader_in_another_language_reads_an_untranslated_heading_in_its_original(reading):
+    client, url, meeting, part, paragraph = reading
+    part.is_published = True
+    part.save()
+    # Every name the topic's heading is made of loses its Spanish copy (they are the Congress's shared records).
+    topic = paragraph.discussion.topic
+    for record in (topic.congress, topic.agenda_item, topic.workshop):
+        if record is not None:
+            for field in ("title", "short_title", "main_theme"):
+                if hasattr(record, f"{field}_es"):
+                    setattr(record, f"{field}_es", "")
+            record.save()
+    with translation.override("en"):
+        english_title = topic.title_in("en")
+    client.post(url, {"action": "move", "source": source_of(paragraph)})
+    with translation.override("es"):
+        now = reverse("meetings:now", kwargs={"slug": meeting.slug})
+    page = Client().get(now).content.decode()
+    heading = page.split('class="now-heading"')[1].split("</p>")[0]
+    assert english_title.split("(")[0].strip() in heading
+    assert 'lang="en"' in heading
+    assert "no traducido" not in heading.lower()

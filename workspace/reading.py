@@ -22,7 +22,7 @@ from core.diff import marked_word_diff
 from languages.codes import Language
 from meetings.models import Document
 from report.amended import items_of
-from report.builder import build_draft_parts
+from report.cache import shared_draft_parts
 from report.renderers.html import changes_html
 from workflow import roles
 
@@ -33,7 +33,12 @@ class ReadingView:
     def __init__(self, meeting, part, language=None):
         self.meeting, self.part = meeting, part
         self.language = language or meeting.original_language
-        built = build_draft_parts(meeting_for_report(meeting), self.language)
+        # Read before the meeting's records, so the parts are never kept under a version older than their content;
+        # shared with the now page's processes (report/cache.py), not built again on every view.
+        version = content_version.for_meeting(pk=meeting.pk)
+        built = shared_draft_parts(
+            meeting.pk, version[0] if version else None, self.language, "preview", lambda: meeting_for_report(meeting)
+        )
         self.items = items_of(built[part.symbol]) if part.symbol in built else []
         # Read, not begun: a GET writes nothing (a write would replace the meeting's content version).
         self.reading = Reading.objects.filter(part=part).first() or Reading(part=part, meeting=meeting)
