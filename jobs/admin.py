@@ -13,7 +13,17 @@ if admin.site.is_registered(DBTaskResult):
 
 @admin.register(Export)
 class ExportAdmin(admin.ModelAdmin):
-    list_display = ["meeting", "part", "language", "extension", "audience", "state", "attempts", "changed_at"]
+    list_display = [
+        "meeting",
+        "part",
+        "revised",
+        "language",
+        "extension",
+        "audience",
+        "state",
+        "attempts",
+        "changed_at",
+    ]
     list_filter = ["state", "extension", "language", "audience"]
     list_select_related = ["meeting"]
     search_fields = ["meeting__symbol", "part"]

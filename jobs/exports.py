@@ -27,6 +27,7 @@ from languages import django_language
 from meetings.models import Meeting
 from report.adopted import draft_parts_of
 from report.cache import built_report
+from report.consolidated import consolidated, revised_filename
 from report.renderers import EXTENSIONS, RENDERERS
 
 logger = logging.getLogger(__name__)
@@ -142,7 +143,11 @@ def render(export, token):
             document = draft_parts_of(meeting, export.language, audience)[export.part]
         else:
             document = built_report(meeting, token, audience)
+        if export.revised:
+            document = consolidated(document)
         filename, content_type, content = RENDERERS[EXTENSIONS[export.extension]](document)
+        if export.revised:
+            filename = revised_filename(filename)
     return filename, content_type, content, document.version
 
 

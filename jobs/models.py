@@ -26,6 +26,11 @@ class Export(models.Model):
     part = models.CharField(
         _("part"), max_length=200, blank=True, help_text=_("The symbol of the draft report's part; empty: the report.")
     )
+    revised = models.BooleanField(
+        _("as revised"),
+        default=False,
+        help_text=_("A part of the draft as the room revised it: the agreed text, without the marks of the changes."),
+    )
     extension = models.CharField(_("format"), max_length=8)
     token = models.CharField(
         _("content version"), max_length=32, help_text=_("The meeting's content version the file is written from.")
@@ -47,7 +52,7 @@ class Export(models.Model):
         ordering = ["meeting", "part", "language", "extension", "audience"]
         constraints = [
             models.UniqueConstraint(
-                fields=["meeting", "audience", "language", "part", "extension"], name="one_export_per_file"
+                fields=["meeting", "audience", "language", "part", "revised", "extension"], name="one_export_per_file"
             ),
             models.CheckConstraint(
                 condition=~models.Q(state="ready") | ~models.Q(file=""), name="a_ready_export_has_its_file"
@@ -55,4 +60,5 @@ class Export(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.part or self.meeting_id} {self.language} .{self.extension} ({self.audience})"
+        revised = " (as revised)" if self.revised else ""
+        return f"{self.part or self.meeting_id}{revised} {self.language} .{self.extension} ({self.audience})"

@@ -27,14 +27,22 @@ State = Export.State
 PREPARING_RETRY_SECONDS = 5
 
 
-def export_response(request, *, meeting, audience, language, part, extension, symbol, version):
-    """The response to a download of the report (`part` ""), or of a part of its draft, as the reader may see it.
+def export_response(request, *, meeting, audience, language, part, extension, symbol, version, revised=False):
+    """The response to a download of the report (`part` ""), or of a part of its draft, as the reader may see it;
+    `revised`: the part as the room revised it (report/consolidated.py).
 
     `version`: the meeting's (token, changed_at), read before the meeting; `symbol` names the document on the
     page saying it is being prepared.
     """
     token, changed_at = version
-    key = {"meeting": meeting, "audience": audience, "language": language, "part": part, "extension": extension}
+    key = {
+        "meeting": meeting,
+        "audience": audience,
+        "language": language,
+        "part": part,
+        "revised": revised,
+        "extension": extension,
+    }
     export = Export.objects.filter(**key).first()
     if export is None or needs_job(export, token):
         export = ask(key, token)

@@ -22,5 +22,11 @@ urlpatterns = [
     path("<slug:slug>/participation/", views.participation, name="participation"),
     path("<slug:slug>/report/", views.report, name="report"),
     path("<slug:slug>/report.<str:extension>", views.report_download, name="report_download"),
+    # Before the part's own address, which would take "L.2-Add.1-as-revised" for a part's symbol.
+    path(
+        "<slug:slug>/draft/<str:part>-as-revised.<str:extension>",
+        views.revised_part_download,
+        name="revised_part_download",
+    ),
     path("<slug:slug>/draft/<str:part>.<str:extension>", views.draft_part_download, name="draft_part_download"),
 ]

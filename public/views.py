@@ -287,7 +287,14 @@ def draft_part_download(request, slug, part, extension):
     return export_download(request, slug, extension, part)
 
 
-def export_download(request, slug, extension, part=None):
+def revised_part_download(request, slug, part, extension):
+    """A part of the draft as the room revised it during the adoption: the agreed text, without the marks."""
+    if extension not in EXTENSIONS:
+        raise Http404(_("There is no such format."))
+    return export_download(request, slug, extension, part, revised=True)
+
+
+def export_download(request, slug, extension, part=None, *, revised=False):
     """The report's file, or a part of its draft's, as the reader may see it: written by a job (jobs/)."""
     # Before reading the meeting: the file served is never older than the version it is filed under.
     version = content_version.for_meeting(slug=slug)
@@ -311,6 +318,7 @@ def export_download(request, slug, extension, part=None):
         extension=extension,
         symbol=symbol,
         version=version,
+        revised=revised,
     )
 
 

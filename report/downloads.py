@@ -14,6 +14,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.utils.translation import pgettext
 
+from adoption.models import OralAmendment
 from caching import content_version
 from languages import REPORT_LANGUAGES, django_language, report_language
 from languages.codes import language_name
@@ -146,6 +147,12 @@ def report_downloads(meeting, user=None, language=None):
             ]
 
     downloads = [(meeting.symbol, files("meetings:report_download"), note)]
+    # A part the room changed during the adoption also comes clean, as revised (report/consolidated.py).
+    agreed = meeting.oral_amendments.filter(status=OralAmendment.Status.AGREED, parent=None)
+    revised = set(agreed.values_list("part_id", flat=True))
     for part in draft_parts(meeting, user):
         downloads.append((part.symbol, files("meetings:draft_part_download", part=part.short_symbol), note))
+        if part.pk in revised:
+            label = pgettext("site", "%(symbol)s, as orally revised") % {"symbol": part.symbol}
+            downloads.append((label, files("meetings:revised_part_download", part=part.short_symbol), note))
     return downloads

@@ -177,6 +177,13 @@ def targets(meeting):
             )
             for extension in EXTENSIONS
         ],
+        "meetings:revised_part_download": [
+            reverse(
+                "meetings:revised_part_download",
+                kwargs={"slug": meeting.slug, "part": part.short_symbol, "extension": extension},
+            )
+            for extension in EXTENSIONS
+        ],
     }
     first_day = meeting.sessions.first()
     urls["meetings:day"] = [reverse("meetings:day", args=[meeting.slug, first_day.date.isoformat()])]

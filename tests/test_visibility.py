@@ -72,6 +72,7 @@ PUBLIC_PAGES = {
     "meetings:report": meeting_kwargs,
     "meetings:report_download": report_download_kwargs,
     "meetings:draft_part_download": draft_part_kwargs,
+    "meetings:revised_part_download": draft_part_kwargs,
     "meeting_feed": meeting_kwargs,
     "congress_feed": None,  # a Congress's: listed below
     "api:congress-list": None,
@@ -222,7 +223,8 @@ def test_the_calendar_holds_only_the_meetings_own_sessions(client, meeting_with_
 def test_an_unpublished_part_of_the_draft_is_not_offered_nor_found(client, admin_client, meeting_with_a_file):
     meeting = meeting_with_a_file()
     meeting.documents.create(symbol=f"{meeting.series}/L.2", title="Draft report", kind="draft_report")
-    url = reverse("meetings:draft_part_download", kwargs={"slug": meeting.slug, "part": "L.2", "extension": "txt"})
-    assert client.get(url).status_code == 404
-    assert url not in client.get(reverse("meetings:report", kwargs={"slug": meeting.slug})).content.decode()
-    assert admin_client.get(url).status_code == 200
+    for name in ("meetings:draft_part_download", "meetings:revised_part_download"):
+        url = reverse(name, kwargs={"slug": meeting.slug, "part": "L.2", "extension": "txt"})
+        assert client.get(url).status_code == 404
+        assert url not in client.get(reverse("meetings:report", kwargs={"slug": meeting.slug})).content.decode()
+        assert admin_client.get(url).status_code == 200

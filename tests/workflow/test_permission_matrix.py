@@ -44,6 +44,7 @@ MATRIX = {
     "meetings:report":                                        "200 200 200 200 200 200",
     "meetings:report_download":                               "200 200 200 200 200 200",
     "meetings:draft_part_download":                           "200 200 200 200 200 200",
+    "meetings:revised_part_download":                         "200 200 200 200 200 200",
     "meeting_feed":                                           "200 200 200 200 200 200",
     "congress_feed":                                          "200 200 200 200 200 200",
     "congress":                                               "200 200 200 200 200 200",
@@ -294,6 +295,9 @@ def url_for(key, route, staff, found):
         "meetings:day_ics": lambda: reverse(key, kwargs={"slug": meeting.slug, "day": meeting.start_date.isoformat()}),
         "meetings:today_session": lambda: reverse(key, kwargs={"slug": meeting.slug, "state": "now", "number": 1}),
         "meetings:draft_part_download": lambda: reverse(
+            key, kwargs={"slug": meeting.slug, "part": "L.2-Add.1", "extension": "txt"}
+        ),
+        "meetings:revised_part_download": lambda: reverse(
             key, kwargs={"slug": meeting.slug, "part": "L.2-Add.1", "extension": "txt"}
         ),
         "admin:meetings_meeting_participants": lambda: reverse(key, args=[meeting.pk, "docx"]),
