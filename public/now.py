@@ -40,10 +40,7 @@ def now(request, slug):
     audience = "preview" if visibility.may_preview(request.user, meeting) else "public"
 
     def parts_in(language):
-        def load():
-            return Meeting.objects.for_report(request.user).get(pk=meeting.pk)
-
-        return shared_draft_parts(meeting.pk, version[0] if version else None, language, audience, load)
+        return shared_draft_parts(meeting.pk, version[0] if version else None, language, audience)
 
     parts = parts_in(page_language())
     if reading.part.symbol not in parts:

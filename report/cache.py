@@ -9,15 +9,21 @@ language prefix) and the audience: "public" trees list only published documents,
 (the secretariat's and the meeting's own staff's) every document.
 """
 
+import functools
+import time
+
 from django.core.cache import cache
 from django.utils import translation
 
+from caching import content_version
 from caching.built_once import built_once
 from languages import report_language
-from report.adopted import draft_parts_of, report_of
+from report.adopted import draft_parts_of, loaded, report_of
 
 TREE_CACHE_SECONDS = 24 * 60 * 60
 PARTS_CACHE_SECONDS = 60 * 60
+FOLLOWED_SECONDS = 10 * 60
+PREPARE_SECONDS = 1
 
 
 def tree_key(slug, token, audience):
@@ -48,15 +54,51 @@ def built_report(meeting, token, audience="public"):
     return report
 
 
-def shared_draft_parts(meeting_pk, token, language, audience, load):
+def parts_key(meeting_pk, token, language, audience):
+    return f"draft-parts:{meeting_pk}:{token}:{language}:{audience}"
+
+
+def shared_draft_parts(meeting_pk, token, language, audience):
     """The draft report's parts in `language` for this version of the meeting, built by one process for all.
 
     For the pages the room follows during the adoption (the now page, the reading screen, the projector): after
-    each move or amendment, every process asks at once (caching/built_once.py). `load()` gives the meeting as
-    for_report() loads it for `audience`; only the process that builds calls it. `token` is the meeting's content
-    version read before anything else (None: no version, nothing kept).
+    each move or amendment, every process asks at once (caching/built_once.py). `token` is the meeting's content
+    version read before anything else (None: no version, nothing kept). Noted as followed, so that the next change
+    in the room builds them before its commit (`prepare_followed_parts`).
     """
+    build = functools.partial(draft_parts_followed, meeting_pk, language, audience)
     if not token:
-        return draft_parts_of(load(), language, audience)
-    key = f"draft-parts:{meeting_pk}:{token}:{language}:{audience}"
-    return built_once(key, lambda: draft_parts_of(load(), language, audience), PARTS_CACHE_SECONDS)
+        return build()
+    followed = cache.get(followed_key(meeting_pk)) or frozenset()
+    if (language, audience) not in followed:
+        cache.set(followed_key(meeting_pk), followed | {(language, audience)}, FOLLOWED_SECONDS)
+    return built_once(parts_key(meeting_pk, token, language, audience), build, PARTS_CACHE_SECONDS)
+
+
+def draft_parts_followed(meeting_pk, language, audience):
+    return draft_parts_of(loaded(meeting_pk, audience), language, audience)
+
+
+def followed_key(meeting_pk):
+    return f"draft-parts-followed:{meeting_pk}"
+
+
+def prepare_followed_parts(meeting_pk):
+    """Inside the transaction of a change made in the room, before it commits: the parts readers follow, built
+    for the version the change will commit, so that when readers see the new version their pages are ready.
+
+    Without this, the moment after each change was the slowest of the reading: every reader's next request found
+    nothing for the new version, and the server's processes waited on one build while requests queued. Builds in
+    the languages followed in the last FOLLOWED_SECONDS, most recent first, for up to PREPARE_SECONDS (a meeting
+    many times the demo's size leaves the rest to the first reader: the secretariat's click does not wait on it).
+    """
+    version = content_version.for_meeting(pk=meeting_pk)
+    if version is None:
+        return
+    began = time.monotonic()
+    for language, audience in sorted(cache.get(followed_key(meeting_pk)) or ()):
+        if time.monotonic() - began > PREPARE_SECONDS:
+            break
+        key = parts_key(meeting_pk, version[0], language, audience)
+        if cache.get(key) is None:
+            cache.set(key, draft_parts_followed(meeting_pk, language, audience), PARTS_CACHE_SECONDS)

@@ -6,6 +6,7 @@ follows the position (adoption/ holds the records and the writes)."""
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponseNotModified, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -22,7 +23,7 @@ from core.diff import marked_word_diff
 from languages.codes import Language
 from meetings.models import Document
 from report.amended import items_of
-from report.cache import shared_draft_parts
+from report.cache import prepare_followed_parts, shared_draft_parts
 from report.renderers.html import changes_html
 from workflow import roles
 
@@ -36,9 +37,7 @@ class ReadingView:
         # Read before the meeting's records, so the parts are never kept under a version older than their content;
         # shared with the now page's processes (report/cache.py), not built again on every view.
         version = content_version.for_meeting(pk=meeting.pk)
-        built = shared_draft_parts(
-            meeting.pk, version[0] if version else None, self.language, "preview", lambda: meeting_for_report(meeting)
-        )
+        built = shared_draft_parts(meeting.pk, version[0] if version else None, self.language, "preview")
         self.items = items_of(built[part.symbol]) if part.symbol in built else []
         # Read, not begun: a GET writes nothing (a write would replace the meeting's content version).
         self.reading = Reading.objects.filter(part=part).first() or Reading(part=part, meeting=meeting)
@@ -85,8 +84,13 @@ class ReadingView:
         ]
 
 
-def meeting_for_report(meeting):
-    return type(meeting).objects.for_report().get(pk=meeting.pk)
+def recorded(action, **kwargs):
+    """One of the room's writes (adoption.actions), with the parts readers follow built before it commits
+    (report/cache.py, prepare_followed_parts): the now page and the projector are ready when they see it."""
+    with transaction.atomic():
+        result = action(**kwargs)
+        prepare_followed_parts(kwargs.get("part", kwargs.get("amendment")).meeting_id)
+    return result
 
 
 class ReadingScreenMixin:
@@ -162,7 +166,7 @@ class ReadingScreenMixin:
         data = request.POST
         action = data.get("action")
         if action == "move":
-            actions.move(part=part, source=data.get("source", ""))
+            recorded(actions.move, part=part, source=data.get("source", ""))
         elif action == "propose":
             parent = None
             if data.get("parent"):
@@ -170,7 +174,8 @@ class ReadingScreenMixin:
             delegation = None
             if data.get("proposer") == OralAmendment.Proposer.DELEGATION:
                 delegation = meeting.participations.filter(pk=data.get("delegation") or 0).first()
-            actions.propose(
+            recorded(
+                actions.propose,
                 part=part,
                 source=data.get("source", ""),
                 language=data.get("language") or meeting.original_language,
@@ -185,12 +190,13 @@ class ReadingScreenMixin:
             amendment = get_object_or_404(OralAmendment, pk=data.get("amendment") or 0, part=part)
             if data.get("status") not in OralAmendment.Status.values:
                 raise ValidationError(_("Choose a status."))
-            actions.decide(amendment=amendment, status=data["status"], version=data.get("version") or 0)
+            recorded(actions.decide, amendment=amendment, status=data["status"], version=data.get("version") or 0)
         elif action == "mark":
             if data.get("outcome") not in ParagraphOutcome.Outcome.values:
                 raise ValidationError(_("Choose an outcome."))
             state = ReadingView(meeting, part)
-            reading = actions.mark(
+            reading = recorded(
+                actions.mark,
                 part=part,
                 source=data.get("source", ""),
                 outcome=data["outcome"],

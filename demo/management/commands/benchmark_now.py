@@ -4,8 +4,9 @@ to a reader's page showing it.
 
 Runs gunicorn on loopback against the configured database (as benchmark_site does) and drives the load with wrk,
 whose script keeps each connection's last ETag as a browser does. The secretariat's writes are this process's
-(adoption.actions, the same functions the reading screen calls); a watcher asks the page every 50 ms after each
-save and records when the agreed text first shows: a reader polling every 2 seconds sees it up to 2 seconds later.
+(workspace.reading.recorded with adoption.actions, as the reading screen records them); a watcher asks the page
+every 50 ms after each save and records when the agreed text first shows: a reader polling every 2 seconds sees it
+up to 2 seconds later.
 """
 
 import statistics
@@ -28,6 +29,7 @@ from demo.management.commands.benchmark_site import Command as SiteBenchmark
 from meetings.models import Document, Meeting
 from report.amended import items_of
 from report.builder import build_draft_parts
+from workspace.reading import recorded
 
 READERS = 500
 AMEND_EVERY_SECONDS = 10
@@ -122,14 +124,17 @@ class Command(SiteBenchmark):
             while not stop.wait(AMEND_EVERY_SECONDS if number else 2):
                 number += 1
                 text = f"{paragraph.text_en.split(' revision')[0]} revision{number}."
-                amendment = actions.propose(
+                amendment = recorded(
+                    actions.propose,
                     part=part,
                     source=source_of(paragraph),
                     language="en",
                     text=text,
                     proposer=OralAmendment.Proposer.SECRETARIAT,
                 )
-                actions.decide(amendment=amendment, status=OralAmendment.Status.AGREED, version=amendment.version)
+                recorded(
+                    actions.decide, amendment=amendment, status=OralAmendment.Status.AGREED, version=amendment.version
+                )
                 paragraph.refresh_from_db()
                 saved = time.monotonic()
                 while time.monotonic() - saved < 10:
