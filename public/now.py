@@ -23,7 +23,7 @@ from meetings import visibility
 from meetings.models import Meeting
 from public.views import page_language, visible_meeting
 from report.amended import items_of
-from report.cache import shared_draft_parts
+from report.cache import note_followed, shared_draft_parts
 from report.renderers.html import body_html
 
 
@@ -34,10 +34,12 @@ def now(request, slug):
     # The meeting's own fields only: the report's records are loaded by the one process that builds the parts.
     meeting = visible_meeting(request, Meeting.objects.all(), slug)
     context = {"meeting": meeting, "reading": None}
+    audience = "preview" if visibility.may_preview(request.user, meeting) else "public"
+    # Followed from before the reading begins: the first move already finds the parts built.
+    note_followed(meeting.pk, page_language(), audience)
     reading = Reading.objects.filter(meeting=meeting).select_related("part").order_by("-moved_at", "-pk").first()
     if reading is None:
         return render(request, "meetings/now.html", context)
-    audience = "preview" if visibility.may_preview(request.user, meeting) else "public"
 
     def parts_in(language):
         return shared_draft_parts(meeting.pk, version[0] if version else None, language, audience)

@@ -69,9 +69,7 @@ def shared_draft_parts(meeting_pk, token, language, audience):
     build = functools.partial(draft_parts_followed, meeting_pk, language, audience)
     if not token:
         return build()
-    followed = cache.get(followed_key(meeting_pk)) or frozenset()
-    if (language, audience) not in followed:
-        cache.set(followed_key(meeting_pk), followed | {(language, audience)}, FOLLOWED_SECONDS)
+    note_followed(meeting_pk, language, audience)
     return built_once(parts_key(meeting_pk, token, language, audience), build, PARTS_CACHE_SECONDS)
 
 
@@ -81,6 +79,13 @@ def draft_parts_followed(meeting_pk, language, audience):
 
 def followed_key(meeting_pk):
     return f"draft-parts-followed:{meeting_pk}"
+
+
+def note_followed(meeting_pk, language, audience):
+    """Readers follow the room in this language: the next change builds its parts before it commits."""
+    followed = cache.get(followed_key(meeting_pk)) or frozenset()
+    if (language, audience) not in followed:
+        cache.set(followed_key(meeting_pk), followed | {(language, audience)}, FOLLOWED_SECONDS)
 
 
 def prepare_followed_parts(meeting_pk):

@@ -146,3 +146,23 @@ def test_a_reader_in_another_language_reads_an_untranslated_heading_in_its_origi
     assert english_title.split("(")[0].strip() in heading
     assert 'lang="en"' in heading
     assert "no traducido" not in heading.lower()
+
+
+def test_a_change_in_the_room_builds_the_parts_readers_follow_before_it_commits(reading):
+    from django.core.cache import cache
+
+    from adoption import actions
+    from caching import content_version
+    from report.cache import parts_key
+    from workspace.reading import recorded
+
+    client, url, meeting, part, paragraph = reading
+    part.is_published = True
+    part.save()
+    with translation.override("fr"):
+        Client().get(reverse("meetings:now", kwargs={"slug": meeting.slug}))  # a reader follows in French
+    recorded(actions.move, part=part, source=source_of(paragraph))
+    token = content_version.for_meeting(pk=meeting.pk)[0]
+    prepared = cache.get(parts_key(meeting.pk, token, "fr", "public"))
+    assert prepared is not None and part.symbol in prepared
+    assert cache.get(parts_key(meeting.pk, token, "ar", "public")) is None  # nobody follows in Arabic
