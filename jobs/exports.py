@@ -22,6 +22,7 @@ from django_tasks import task, task_backends
 
 from caching import content_version
 from caching.models import MeetingVersion
+from core.storage import delete_after_commit
 from jobs.models import Export
 from languages import django_language
 from meetings.models import Meeting
@@ -106,14 +107,19 @@ def write(export_id):
     name = f"exports/{export.meeting_id}/{export.pk}-{token}-{fingerprint[:12]}.{export.extension}"
     stored = export.file.storage.save(name, ContentFile(content))
     with transaction.atomic():
-        current = Export.objects.select_for_update().get(pk=export.pk)
+        current = Export.objects.select_for_update().filter(pk=export.pk).first()
+        if current is None:  # its meeting was deleted meanwhile: so is the file
+            delete_after_commit(export.file.storage, stored)
+            return
         old = current.file.name
         current.state, current.token, current.fingerprint = State.READY, token, fingerprint
         current.file.name, current.filename, current.content_type = stored, filename, content_type
         current.last_error, current.next_try_at = "", None
         current.save()
     if old and old != stored:
-        current.file.storage.delete(old)
+        # The file of the version before, once the row naming the new one is committed (a job run inside a
+        # transaction, by the immediate backend, waits for its commit).
+        delete_after_commit(current.file.storage, old)
     # An edit while it was being written: the file is already a version behind; write the next one.
     latest = content_version.for_meeting(pk=export.meeting_id)
     if latest and latest[0] != token and requeue([current.pk], latest[0]):
@@ -177,6 +183,11 @@ def refresh_exports(meeting_ids):
     for token, ids in stale.items():
         for pk in requeue(ids, token):
             enqueue(pk)
+
+
+def export_deleted(sender, instance, using, **kwargs):
+    """An export's row deleted (its meeting was): its file goes once that is committed."""
+    delete_after_commit(instance.file.storage, instance.file.name, using)
 
 
 def content_changed(sender, meetings, **kwargs):

@@ -73,8 +73,7 @@ def file_response(request, export, changed_at):
     if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
         response = HttpResponseNotModified()
     else:
-        # Read whole: a report's file is a few megabytes at most, and a redirect (S3) does not read it at all.
-        response = download_response(export.file, export.filename, export.content_type, stream=False)
+        response = download_response(export.file, export.filename, export.content_type)
     response["ETag"] = etag
     response["Last-Modified"] = content_version.last_modified(changed_at)
     # Clients revalidate every time, so an edit shows on the very next request.

@@ -203,13 +203,13 @@ def test_report_downloads(client, demo_meeting, extension, content_type, magic):
     assert response.status_code == 200
     assert response["Content-Type"] == content_type
     assert response["Content-Disposition"] == f'attachment; filename="A-CONF.234-RPM.2-1.{extension}"'
-    assert response.content.startswith(magic)
+    assert response.getvalue().startswith(magic)
 
 
 def test_draft_part_download(client, demo_meeting):
     response = client.get(reverse("meetings:draft_part_download", args=[demo_meeting.slug, "L.2-Add.3", "txt"]))
     assert response["Content-Disposition"] == 'attachment; filename="A-CONF.234-RPM.2-L.2-Add.3.txt"'
-    assert response.content.decode().startswith("United Nations\tA/CONF.234/RPM.2/L.2/Add.3\n")
+    assert response.getvalue().decode().startswith("United Nations\tA/CONF.234/RPM.2/L.2/Add.3\n")
     missing = client.get(reverse("meetings:draft_part_download", args=[demo_meeting.slug, "L.9", "txt"]))
     assert missing.status_code == 404
     assert client.get(reverse("meetings:report_download", args=[demo_meeting.slug, "exe"])).status_code == 404
@@ -217,11 +217,11 @@ def test_draft_part_download(client, demo_meeting):
 
 def test_a_download_reflects_an_edit_made_just_before(client, demo_meeting):
     url = reverse("meetings:report_download", args=[demo_meeting.slug, "txt"])
-    assert "held in Beirut" in client.get(url).content.decode()
+    assert "held in Beirut" in client.get(url).getvalue().decode()
     demo_meeting.venue_city = "Amman"
     demo_meeting.save()
     response = client.get(url)
-    assert "held in Amman" in response.content.decode()
+    assert "held in Amman" in response.getvalue().decode()
     assert "no-cache" in response["Cache-Control"]
 
 
