@@ -28,6 +28,7 @@ from languages import django_language
 from meetings.models import Meeting
 from report.adopted import draft_parts_of
 from report.cache import built_report
+from report.participants import build_participants_list
 from report.renderers import EXTENSIONS, RENDERERS
 
 logger = logging.getLogger(__name__)
@@ -139,9 +140,16 @@ def failed(export, error):
 
 def render(export, token):
     """(filename, content type, bytes, fingerprint of the document) of the export as the meeting reads now, the
-    version `token` read before (the tree is kept under it for the pages too: report/cache.py)."""
+    version `token` read before (the tree is kept under it for the pages too: report/cache.py). A list of
+    participants is the one with the symbol `part`, always for staff (the admin serves it, never the site)."""
     audience = export.audience
     with translation.override(django_language(export.language)):
+        if export.kind == Export.Kind.PARTICIPANTS:
+            meeting = Meeting.objects.for_participants_list().get(pk=export.meeting_id)
+            listed = next(document for document in meeting.participants_documents if document.symbol == export.part)
+            document = build_participants_list(meeting, listed)
+            filename, content_type, content = RENDERERS[EXTENSIONS[export.extension]](document)
+            return filename, content_type, content, document.version
         meetings = Meeting.objects.for_report(published_documents=audience == Export.Audience.PUBLIC)
         meeting = meetings.get(pk=export.meeting_id)
         if export.part:
