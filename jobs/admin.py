@@ -13,8 +13,8 @@ if admin.site.is_registered(DBTaskResult):
 
 @admin.register(Export)
 class ExportAdmin(admin.ModelAdmin):
-    list_display = ["meeting", "part", "language", "extension", "audience", "state", "attempts", "changed_at"]
-    list_filter = ["state", "extension", "language", "audience"]
+    list_display = ["meeting", "kind", "part", "language", "extension", "audience", "state", "attempts", "changed_at"]
+    list_filter = ["state", "kind", "extension", "language", "audience"]
     list_select_related = ["meeting"]
     search_fields = ["meeting__symbol", "part"]
     readonly_fields = [field.name for field in Export._meta.fields]

@@ -1,6 +1,6 @@
 """Several job workers at once (`with_worker --workers 2`, as `make run` and `make serve` start them): each
 file's job runs exactly once though every job is enqueued twice and two worker processes take jobs at the same
-time (the SKIP LOCKED claim, jobs/exports.py), and the work is shared between them."""
+time (the SKIP LOCKED claim, jobs/exports.py), and the work is shared between them; the sweep runs beside them."""
 
 import os
 import signal
@@ -35,6 +35,10 @@ def test_two_workers_run_each_job_exactly_once(settings, tmp_path):
     ]
     for export in exports * 2:  # each job enqueued twice, as two servers asking at once would
         build_export.enqueue(export.pk)
+    lost = tmp_path / "exports" / "999" / "lost.txt"  # a file no row names, from hours ago: the sweep's
+    lost.parent.mkdir(parents=True)
+    lost.write_bytes(b"lost")
+    os.utime(lost, (time.time() - 7200, time.time() - 7200))
     database = connection.settings_dict
     env = {
         **{name: value for name, value in os.environ.items() if name != "DJANGO_ALLOW_ASYNC_UNSAFE"},
@@ -60,7 +64,7 @@ def test_two_workers_run_each_job_exactly_once(settings, tmp_path):
     unfinished = DBTaskResult.objects.exclude(status__in=["SUCCESSFUL", "FAILED"])
     try:
         deadline = time.monotonic() + 180
-        while unfinished.exists() and time.monotonic() < deadline and process.poll() is None:
+        while (unfinished.exists() or lost.exists()) and time.monotonic() < deadline and process.poll() is None:
             time.sleep(0.5)
     finally:
         process.send_signal(signal.SIGTERM)
@@ -74,6 +78,7 @@ def test_two_workers_run_each_job_exactly_once(settings, tmp_path):
     workers = {worker for result in results for worker in result.worker_ids}
     assert len(workers) == 2  # both took jobs
     assert len(list(tmp_path.rglob("*.txt"))) == len(exports)  # one file each, none written twice
+    assert not lost.exists()  # swept when the workers started
 
 
 def test_workers_are_as_asked_and_at_most_one_per_core(monkeypatch):
