@@ -9,6 +9,11 @@ The job reads the meeting's content version before its content (as the pages do)
 a version older than what it shows. A failure is recorded on the row (its error, the attempt) and tried again after
 EXPORT_RETRY_SECONDS, twice as long each time, EXPORT_ATTEMPTS times: by the queue itself where it can run a job
 later, else at the first download after that time; never once per request.
+
+A file replaced by a newer version, or whose row is deleted with its meeting, is removed from the storage after
+the commit that replaces or deletes the row (core/storage.py), never before; what escapes that, the sweep removes
+(jobs/sweep.py). Besides the report and its draft's parts, the jobs write the meeting's list of participants
+(`Export.Kind.PARTICIPANTS`), which only the admin serves.
 """
 
 import datetime
