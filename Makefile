@@ -107,8 +107,8 @@ bench-exports: install system-packages
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) benchmark_exports
 
-# Production serving on loopback: gunicorn, static files through WhiteNoise, DEBUG off; a job worker beside it
-# (exports, search indexing), stopped with it.
+# Production serving on loopback: gunicorn, static files through WhiteNoise, DEBUG off; job workers beside it
+# (exports, search indexing; WORKERS of them, 2 by default, at most one per core), stopped with it.
 # A random SECRET_KEY per start unless one is set; HTTPS stays off on plain-HTTP loopback.
 SERVE_ENV := DEBUG=false CONN_MAX_AGE=60 SECRET_KEY=$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}
 serve: install system-packages messages

@@ -8,16 +8,26 @@ hidden temporary name in the same directory, flushed to disk, and only then give
 which fails rather than replace a file of that name, so two uploads never overwrite each other). Whatever
 fails, the temporary file is removed, and the error goes on to the caller: the record is not saved either
 (the admin saves in one transaction), and operations.disk_full tells the user.
+
+A stored file whose record is deleted goes once that deletion is committed (`delete_after_commit`): never before,
+so a transaction rolled back keeps its record and its file.
 """
 
 import contextlib
+import logging
 import os
 import tempfile
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
-from django.http import FileResponse, HttpResponse, HttpResponseRedirect
+from django.db import transaction
+from django.http import FileResponse, HttpResponseRedirect
 from django.utils.http import content_disposition_header
+
+logger = logging.getLogger(__name__)
+
+# What a download holds in memory at a time, whatever the file's size.
+CHUNK_BYTES = 64 * 1024
 
 
 class AtomicFileSystemStorage(FileSystemStorage):
@@ -47,23 +57,45 @@ class AtomicFileSystemStorage(FileSystemStorage):
         return str(name).replace("\\", "/")
 
 
-def download_response(file, filename, content_type, *, stream=True):
+def delete_after_commit(storage, name, using=None):
+    """Removes the stored file `name` once the current transaction commits (at once outside one); nothing if it
+    is rolled back. A removal that fails is logged: the file is left for the sweep (jobs/sweep.py) or an operator."""
+    if not name:
+        return
+
+    def remove():
+        try:
+            storage.delete(name)
+        except Exception:
+            logger.warning("The stored file %s could not be removed.", name, exc_info=True)
+
+    transaction.on_commit(remove, using=using)
+
+
+def download_response(file, filename, content_type):
     """The stored `file` as a download named `filename`, for a reader the caller has let see it.
 
-    Streamed from the storage in chunks (the local disk, or an S3 bucket read by this process), or with
-    `stream` False read whole first (a file of a few megabytes at most, answered like a page); with
-    STORAGE_REDIRECT, a redirect to the storage's own address for it, signed for STORAGE_URL_SECONDS and
-    carrying the download's name and type (a bucket serves the bytes; the app only checked who may have them).
+    Streamed from the storage CHUNK_BYTES at a time, with its Content-Length: from the local disk, or from an S3
+    bucket's own stream of the object (django-storages' file would first copy it whole into memory); with
+    STORAGE_REDIRECT, a redirect to the storage's own address for it, signed for STORAGE_URL_SECONDS and carrying
+    the download's name and type (a bucket serves the bytes; the app only checked who may have them).
     Always a download of the type given, never sniffed (SecurityMiddleware adds nosniff).
     """
-    if settings.STORAGE_REDIRECT and not isinstance(file.storage, FileSystemStorage):
+    storage = file.storage
+    if settings.STORAGE_REDIRECT and not isinstance(storage, FileSystemStorage):
         disposition = content_disposition_header(True, filename)
         parameters = {"ResponseContentDisposition": disposition, "ResponseContentType": content_type}
-        return HttpResponseRedirect(file.storage.url(file.name, parameters=parameters))
-    if not stream:
-        with file.open("rb") as opened:
-            response = HttpResponse(opened.read(), content_type=content_type)
-        # Quoted by Django: a name may hold any character, a double quote included.
-        response["Content-Disposition"] = content_disposition_header(True, filename)
+        return HttpResponseRedirect(storage.url(file.name, parameters=parameters))
+    if hasattr(storage, "bucket"):  # django-storages' S3Storage
+        from storages.utils import clean_name
+
+        stored = storage.bucket.Object(storage._normalize_name(clean_name(file.name))).get()
+        # The object's own stream (which FileResponse closes), read CHUNK_BYTES at a time; not seekable, so its
+        # length is the bucket's.
+        response = FileResponse(stored["Body"], as_attachment=True, filename=filename, content_type=content_type)
+        response.block_size = CHUNK_BYTES
+        response["Content-Length"] = str(stored["ContentLength"])
         return response
-    return FileResponse(file.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
+    response = FileResponse(file.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
+    response.block_size = CHUNK_BYTES
+    return response

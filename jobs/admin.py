@@ -15,6 +15,7 @@ if admin.site.is_registered(DBTaskResult):
 class ExportAdmin(admin.ModelAdmin):
     list_display = [
         "meeting",
+        "kind",
         "part",
         "revised",
         "language",
@@ -24,7 +25,7 @@ class ExportAdmin(admin.ModelAdmin):
         "attempts",
         "changed_at",
     ]
-    list_filter = ["state", "extension", "language", "audience"]
+    list_filter = ["state", "kind", "extension", "language", "audience"]
     list_select_related = ["meeting"]
     search_fields = ["meeting__symbol", "part"]
     readonly_fields = [field.name for field in Export._meta.fields]

@@ -9,6 +9,11 @@ The job reads the meeting's content version before its content (as the pages do)
 a version older than what it shows. A failure is recorded on the row (its error, the attempt) and tried again after
 EXPORT_RETRY_SECONDS, twice as long each time, EXPORT_ATTEMPTS times: by the queue itself where it can run a job
 later, else at the first download after that time; never once per request.
+
+A file replaced by a newer version, or whose row is deleted with its meeting, is removed from the storage after
+the commit that replaces or deletes the row (core/storage.py), never before; what escapes that, the sweep removes
+(jobs/sweep.py). Besides the report and its draft's parts, the jobs write the meeting's list of participants
+(`Export.Kind.PARTICIPANTS`), which only the admin serves.
 """
 
 import datetime
@@ -22,12 +27,14 @@ from django_tasks import task, task_backends
 
 from caching import content_version
 from caching.models import MeetingVersion
+from core.storage import delete_after_commit
 from jobs.models import Export
 from languages import django_language
 from meetings.models import Meeting
 from report.adopted import draft_parts_of
 from report.cache import built_report
 from report.consolidated import consolidated, revised_filename
+from report.participants import build_participants_list
 from report.renderers import EXTENSIONS, RENDERERS
 
 logger = logging.getLogger(__name__)
@@ -107,14 +114,19 @@ def write(export_id):
     name = f"exports/{export.meeting_id}/{export.pk}-{token}-{fingerprint[:12]}.{export.extension}"
     stored = export.file.storage.save(name, ContentFile(content))
     with transaction.atomic():
-        current = Export.objects.select_for_update().get(pk=export.pk)
+        current = Export.objects.select_for_update().filter(pk=export.pk).first()
+        if current is None:  # its meeting was deleted meanwhile: so is the file
+            delete_after_commit(export.file.storage, stored)
+            return
         old = current.file.name
         current.state, current.token, current.fingerprint = State.READY, token, fingerprint
         current.file.name, current.filename, current.content_type = stored, filename, content_type
         current.last_error, current.next_try_at = "", None
         current.save()
     if old and old != stored:
-        current.file.storage.delete(old)
+        # The file of the version before, once the row naming the new one is committed (a job run inside a
+        # transaction, by the immediate backend, waits for its commit).
+        delete_after_commit(current.file.storage, old)
     # An edit while it was being written: the file is already a version behind; write the next one.
     latest = content_version.for_meeting(pk=export.meeting_id)
     if latest and latest[0] != token and requeue([current.pk], latest[0]):
@@ -134,9 +146,16 @@ def failed(export, error):
 
 def render(export, token):
     """(filename, content type, bytes, fingerprint of the document) of the export as the meeting reads now, the
-    version `token` read before (the tree is kept under it for the pages too: report/cache.py)."""
+    version `token` read before (the tree is kept under it for the pages too: report/cache.py). A list of
+    participants is the one with the symbol `part`, always for staff (the admin serves it, never the site)."""
     audience = export.audience
     with translation.override(django_language(export.language)):
+        if export.kind == Export.Kind.PARTICIPANTS:
+            meeting = Meeting.objects.for_participants_list().get(pk=export.meeting_id)
+            listed = next(document for document in meeting.participants_documents if document.symbol == export.part)
+            document = build_participants_list(meeting, listed)
+            filename, content_type, content = RENDERERS[EXTENSIONS[export.extension]](document)
+            return filename, content_type, content, document.version
         meetings = Meeting.objects.for_report(published_documents=audience == Export.Audience.PUBLIC)
         meeting = meetings.get(pk=export.meeting_id)
         if export.part:
@@ -182,6 +201,11 @@ def refresh_exports(meeting_ids):
     for token, ids in stale.items():
         for pk in requeue(ids, token):
             enqueue(pk)
+
+
+def export_deleted(sender, instance, using, **kwargs):
+    """An export's row deleted (its meeting was): its file goes once that is committed."""
+    delete_after_commit(instance.file.storage, instance.file.name, using)
 
 
 def content_changed(sender, meetings, **kwargs):

@@ -7,8 +7,8 @@ from meetings.models import Meeting
 
 
 class Export(models.Model):
-    """One file of a meeting's report or of a part of its draft, in one format, language and audience: its
-    latest version, the job that writes it, and where the file is kept."""
+    """One file of a meeting's report, of a part of its draft, or of its list of participants (for staff only), in
+    one format, language and audience: its latest version, the job that writes it, and where the file is kept."""
 
     class State(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -16,15 +16,23 @@ class Export(models.Model):
         READY = "ready", _("Ready")
         FAILED = "failed", _("Failed")
 
+    class Kind(models.TextChoices):
+        REPORT = "report", _("Report or part of its draft")
+        PARTICIPANTS = "participants", _("List of participants (staff only)")
+
     class Audience(models.TextChoices):
         PUBLIC = "public", _("Public")
         PREVIEW = "preview", _("Preview (staff)")
 
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="exports")
+    kind = models.CharField(_("document"), max_length=12, choices=Kind.choices, default=Kind.REPORT)
     audience = models.CharField(_("audience"), max_length=10, choices=Audience.choices)
     language = models.CharField(_("language"), max_length=2, choices=Meeting.Language.choices)
     part = models.CharField(
-        _("part"), max_length=200, blank=True, help_text=_("The symbol of the draft report's part; empty: the report.")
+        _("part"),
+        max_length=200,
+        blank=True,
+        help_text=_("The symbol of the draft report's part, or of the list of participants; empty: the report."),
     )
     revised = models.BooleanField(
         _("as revised"),
@@ -52,7 +60,8 @@ class Export(models.Model):
         ordering = ["meeting", "part", "language", "extension", "audience"]
         constraints = [
             models.UniqueConstraint(
-                fields=["meeting", "audience", "language", "part", "revised", "extension"], name="one_export_per_file"
+                fields=["meeting", "kind", "audience", "language", "part", "revised", "extension"],
+                name="one_export_per_file",
             ),
             models.CheckConstraint(
                 condition=~models.Q(state="ready") | ~models.Q(file=""), name="a_ready_export_has_its_file"

@@ -23,30 +23,25 @@ from jobs import exports
 from jobs.models import Export
 from report.downloads import FORMAT_NAMES
 
-State = Export.State
+State, Kind = Export.State, Export.Kind
 PREPARING_RETRY_SECONDS = 5
 
 
-def export_response(request, *, meeting, audience, language, part, extension, symbol, version, revised=False):
+def export_response(
+    request, *, meeting, audience, language, part, extension, symbol, version, kind=Kind.REPORT, revised=False
+):
     """The response to a download of the report (`part` ""), or of a part of its draft, as the reader may see it;
-    `revised`: the part as the room revised it (report/consolidated.py).
+    `revised`: the part as the room revised it (report/consolidated.py); or of the list of participants (`kind`),
+    for staff the caller has let see it.
 
     `version`: the meeting's (token, changed_at), read before the meeting; `symbol` names the document on the
     page saying it is being prepared.
     """
     token, changed_at = version
-    key = {
-        "meeting": meeting,
-        "audience": audience,
-        "language": language,
-        "part": part,
-        "revised": revised,
-        "extension": extension,
-    }
-    export = Export.objects.filter(**key).first()
-    if export is None or needs_job(export, token):
-        export = ask(key, token)
-    if export.state == State.READY and export.token == token:
+    key = {"meeting": meeting, "kind": kind, "audience": audience, "language": language, "part": part}
+    key["revised"], key["extension"] = revised, extension
+    export = requested(key, token)
+    if is_ready(export, token):
         return file_response(request, export, changed_at)
     if export.state == State.FAILED and export.token == token and not exports.is_due(export):
         waiting = (export.next_try_at - timezone.now()).total_seconds()
@@ -54,6 +49,37 @@ def export_response(request, *, meeting, audience, language, part, extension, sy
         retry_after = math.ceil(waiting) if waiting > 0 else settings.EXPORT_RETRY_SECONDS
         return unavailable(request, symbol, extension, retry_after)
     return preparing(request, symbol, extension)
+
+
+def requested(key, token):
+    """The file's row, its job enqueued if its file is not written from the version `token` and none is due."""
+    export = Export.objects.filter(**key).first()
+    if export is None or needs_job(export, token):
+        export = ask(key, token)
+    return export
+
+
+def is_ready(export, token):
+    return export.state == State.READY and export.token == token
+
+
+def prepare(meeting, *, audience, language, part, extension, kind=Kind.REPORT):
+    """For the admin: the file asked for as a download would (its job enqueued if needed, the request writes
+    nothing); whether it is ready to be served now."""
+    version = meeting_version(meeting.pk)
+    key = {"meeting": meeting, "kind": kind, "audience": audience, "language": language, "part": part}
+    key["extension"] = extension
+    return is_ready(requested(key, version[0]), version[0])
+
+
+def meeting_version(pk):
+    """The meeting's content version (token, changed_at); given one if it has none yet (written without signals,
+    by a bulk import)."""
+    version = content_version.for_meeting(pk=pk)
+    if version is None:
+        content_version.bump_meetings({pk})
+        version = content_version.for_meeting(pk=pk)
+    return version
 
 
 def needs_job(export, token):
@@ -81,8 +107,7 @@ def file_response(request, export, changed_at):
     if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
         response = HttpResponseNotModified()
     else:
-        # Read whole: a report's file is a few megabytes at most, and a redirect (S3) does not read it at all.
-        response = download_response(export.file, export.filename, export.content_type, stream=False)
+        response = download_response(export.file, export.filename, export.content_type)
     response["ETag"] = etag
     response["Last-Modified"] = content_version.last_modified(changed_at)
     # Clients revalidate every time, so an edit shows on the very next request.

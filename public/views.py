@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from caching import content_version
 from caching.page_cache import MEETING, SITE, cached_page
 from core.storage import download_response
-from jobs.serving import export_response
+from jobs.serving import export_response, meeting_version
 from languages import django_language, report_language
 from languages.codes import language_name
 from meetings import visibility
@@ -306,8 +306,7 @@ def export_download(request, slug, extension, part=None, *, revised=False):
         if symbol is None:
             raise Http404(_("The draft report has no such part."))
     if version is None:  # a meeting written without signals (a bulk import) has no version yet
-        content_version.bump_meetings({meeting.pk})
-        version = content_version.for_meeting(pk=meeting.pk)
+        version = meeting_version(meeting.pk)
     audience = "preview" if visibility.may_preview(request.user, meeting) else "public"
     return export_response(
         request,

@@ -235,11 +235,6 @@ TASKS = {"default": {"BACKEND": TASKS_BACKENDS[env("TASKS_BACKEND", default="dat
 EXPORT_RETRY_SECONDS = env.int("EXPORT_RETRY_SECONDS", default=5 * 60)
 EXPORT_ATTEMPTS = env.int("EXPORT_ATTEMPTS", default=5)
 EXPORT_JOB_SECONDS = env.int("EXPORT_JOB_SECONDS", default=10 * 60)
-# The admin's own downloads (its actions on the list of meetings, the list of participants) still write the file in
-# the request: one not written after this many seconds is taken as failed (the server stopped the process writing
-# it; gunicorn's --timeout is 30 by default), and refused for a few minutes with a page saying so
-# (report/downloads.py). The site's downloads are jobs (above).
-EXPORT_TIME_LIMIT = env.int("EXPORT_TIME_LIMIT", default=30)
 # Cached pages are found by the content version, so an edit never waits for this; it only frees memory.
 PAGE_CACHE_SECONDS = 24 * 60 * 60
 

@@ -135,7 +135,7 @@ def test_the_public_keeps_its_own_report_without_unpublished_documents(demo_meet
     assert hidden.symbol not in symbols[adopted.PUBLIC]
     assert len(symbols[adopted.PUBLIC]) == len(symbols[adopted.PREVIEW]) - 1
     txt = Client().get(reverse("meetings:report_download", kwargs={"slug": meeting.slug, "extension": "txt"}))
-    assert hidden.symbol.encode() not in txt.content
+    assert hidden.symbol.encode() not in txt.getvalue()
 
 
 @pytest.mark.django_db
@@ -143,13 +143,13 @@ def test_a_report_adopted_without_keeping_it_is_kept_on_its_first_read(demo_meet
     demo_meeting.adopt_report()  # as before reports were kept, or from the shell
     assert not AdoptedReport.objects.exists()
     url = reverse("meetings:report_download", kwargs={"slug": demo_meeting.slug, "extension": "txt"})
-    first = Client().get(url).content
+    first = Client().get(url).getvalue()
     assert AdoptedReport.objects.filter(meeting=demo_meeting).count() == 2 * len(REPORT_LANGUAGES)
 
     state = demo_meeting.participations.exclude(state=None).first().state
     state.name_en = "Republic of the Cedars"
     state.save()
-    assert Client().get(url).content == first
+    assert Client().get(url).getvalue() == first
 
 
 @pytest.mark.django_db
@@ -178,12 +178,12 @@ def test_the_caches_never_serve_the_draft_as_adopted_nor_the_adopted_after_reope
     state.name_en = "Republic of the Cedars"
     state.save()
     assert "Republic of the Cedars" not in client.get(page).content.decode().split("report-page", 1)[1]
-    assert b"Republic of the Cedars" not in client.get(txt).content
+    assert b"Republic of the Cedars" not in client.get(txt).getvalue()
 
     Meeting.objects.get(pk=demo_meeting.pk).reopen_report(reason="A correction")
     assert not AdoptedReport.objects.filter(meeting=demo_meeting).exists()
     assert "Republic of the Cedars" in client.get(page).content.decode().split("report-page", 1)[1]
-    assert b"Republic of the Cedars" in client.get(txt).content
+    assert b"Republic of the Cedars" in client.get(txt).getvalue()
 
 
 @pytest.mark.django_db

@@ -126,28 +126,34 @@ def test_the_compiled_catalogue_gives_what_the_committed_one_says(language):
                 assert translation.gettext(entry.msgid) == entry.msgstr, entry.msgid
 
 
-def exported(count):
-    return ngettext("%(count)d report exported.", "%(count)d reports exported.", count) % {"count": count}
+def left_out(count):
+    return ngettext("%(count)d rejected row was left out.", "%(count)d rejected rows were left out.", count) % {
+        "count": count
+    }
 
 
 def test_arabic_has_six_plural_forms_and_russian_three():
     with translation.override("ar"):
-        forms = [exported(n) for n in (0, 1, 2, 3, 11, 100)]
+        forms = [left_out(n) for n in (0, 1, 2, 3, 11, 100)]
     assert len(set(forms)) == 6, forms
-    assert forms[2] == "صُدِّر تقريران."  # the dual
-    assert forms[3] == "صُدِّرت 3 تقارير."
-    assert forms[4] == "صُدِّر 11 تقريراً."
+    assert forms[2] == "استُبعد صفان مرفوضان."  # the dual
+    assert forms[3] == "استُبعدت 3 صفوف مرفوضة."
+    assert forms[4] == "استُبعد 11 صفاً مرفوضاً."
     with translation.override("ru"):
-        assert [exported(n) for n in (1, 2, 5, 21, 12)] == [
-            "Экспортирован 1 доклад.",
-            "Экспортировано 2 доклада.",
-            "Экспортировано 5 докладов.",
-            "Экспортирован 21 доклад.",
-            "Экспортировано 12 докладов.",
+        assert [left_out(n) for n in (1, 2, 5, 21, 12)] == [
+            "Пропущена 1 отклоненная строка.",
+            "Пропущены 2 отклоненные строки.",
+            "Пропущено 5 отклоненных строк.",
+            "Пропущена 21 отклоненная строка.",
+            "Пропущено 12 отклоненных строк.",
         ]
     with translation.override("fr"):
-        assert [exported(n) for n in (0, 1, 2)] == ["0 rapport exporté.", "1 rapport exporté.", "2 rapports exportés."]
+        assert [left_out(n) for n in (0, 1, 2)] == [
+            "0 ligne rejetée a été écartée.",
+            "1 ligne rejetée a été écartée.",
+            "2 lignes rejetées ont été écartées.",
+        ]
     with translation.override("es"):
-        assert [exported(n) for n in (0, 1)] == ["0 informes exportados.", "1 informe exportado."]
+        assert [left_out(n) for n in (0, 1)] == ["Se omitieron 0 filas rechazadas.", "Se omitió 1 fila rechazada."]
     with translation.override("zh-hans"):
-        assert exported(7) == "已导出 7 份报告。"
+        assert left_out(7) == "已略去 7 个被拒绝的行。"

@@ -27,7 +27,7 @@ def test_the_draft_report_and_its_addenda_are_files_of_their_rows_and_download(c
             assert f'href="{address}"' in page
     response = client.get(f"/en/meetings/{demo_meeting.slug}/draft/L.2-Add.1.pdf")
     assert response.status_code == 200
-    assert response.content.startswith(b"%PDF-")
+    assert response.getvalue().startswith(b"%PDF-")
     assert "No file yet" not in page
 
 

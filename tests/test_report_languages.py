@@ -348,7 +348,7 @@ def test_the_report_page_and_downloads_of_each_language_prefix_give_that_version
     assert "Índice" in spanish and "[Texto no traducido]" not in introduction
     assert '<span class="in-original" lang="ar" dir="rtl">عقد الاجتماع في بيروت' in introduction
     assert '<p class="originals-note">Los textos aún no traducidos al ' in spanish
-    text = client.get(page_address("meetings:report_download", meeting, "zh-hans", extension="txt")).content
+    text = client.get(page_address("meetings:report_download", meeting, "zh-hans", extension="txt")).getvalue()
     assert "目录" in text.decode()
 
 

@@ -1,27 +1,28 @@
 """The report's screen: the draft report in parts, the downloads of the report and its parts, the list of
 participants (for staff only), and the list of meetings' download actions."""
 
-import io
-import zipfile
-
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from caching import content_version
-from languages import report_language
+from jobs.models import Export
+from jobs.serving import export_response, meeting_version, prepare
+from languages import django_language, report_language
+from meetings import visibility
 from meetings.models import Delegate, Document, Meeting, ReportPartAssignment
-from report.adopted import PREVIEW, report_of
 from report.builder import build_report
-from report.downloads import FORMAT_NAMES, ExportFailed, file_response, rendered, report_downloads, unavailable
-from report.participants import NoParticipantsDocument, build_participants_list
+from report.downloads import FORMAT_NAMES, report_downloads
+from report.participants import NoParticipantsDocument, participants_document
 from report.parts import section_choices
 from workflow import roles
 from workflow.admin import CachedChoicesInlineMixin, ContentInlineMixin
@@ -58,68 +59,94 @@ class ReportPartAssignmentInline(ContentInlineMixin, CachedChoicesInlineMixin, a
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-def download(request, documents, extension, archive_name):
-    """One document as its file, or several in a zip archive."""
-    if len(documents) == 1:
-        return file_response(request, documents[0], extension)
-    archive = io.BytesIO()
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
-        for document in documents:
-            try:
-                filename, _content_type, content = rendered(document, extension)
-            except ExportFailed as failure:
-                return unavailable(request, document, extension, failure.retry_after)
-            zipped.writestr(filename, content)
-    response = HttpResponse(archive.getvalue(), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{archive_name}-{extension}.zip"'
-    return response
+def asked_files(request, asked, extension):
+    """After an action asked for files (meeting, its file's link, whether it is ready): one file ready is served by
+    its link at once; otherwise a message per meeting with the link, which gives the file once it is written."""
+    if len(asked) == 1 and asked[0][2]:
+        return HttpResponseRedirect(asked[0][1])
+    for meeting, url, ready in asked:
+        names = {"symbol": meeting.symbol, "format": FORMAT_NAMES[extension]}
+        if ready:
+            text = _("%(symbol)s: the %(format)s file is ready.") % names
+        else:
+            text = _("%(symbol)s: the %(format)s file is being prepared; the link gives it once it is written.")
+            text %= names
+        messages.info(request, format_html('{} <a href="{}">{}</a>', text, url, _("Download")))
+    return None
 
 
 def download_action(extension, description):
+    """An action asking for the selected meetings' reports in the format: their jobs write them (jobs/), never
+    the admin's request. One meeting's file already written is served at once; otherwise each meeting gets a
+    message with its file's link, which serves it once written (until then, a page saying it is prepared)."""
+
     @admin.action(description=description)
     def action(modeladmin, request, queryset):
-        # As adopted, while adopted: the record, not what the shared records say now.
-        reports = [report_of(meeting, audience=PREVIEW) for meeting in queryset.for_report()]
-        if len(reports) > 1:
-            count = len(reports)
-            messages.info(
-                request,
-                ngettext("%(count)d report exported.", "%(count)d reports exported.", count) % {"count": count},
-            )
-        return download(request, reports, extension, "reports")
+        asked = []
+        for meeting in queryset:
+            # As a download by this user gets it: the staff's preview, as adopted while it is adopted.
+            audience = "preview" if visibility.may_preview(request.user, meeting) else "public"
+            language = meeting.original_language
+            ready = prepare(meeting, audience=audience, language=language, part="", extension=extension)
+            with translation.override(django_language(language)):
+                url = reverse("meetings:report_download", args=[meeting.slug, extension])
+            asked.append((meeting, url, ready))
+        return asked_files(request, asked, extension)
 
     action.__name__ = f"download_{extension}"
     return action
 
 
-# The list of participants names people: it is offered in the admin only, never on the public site.
+# The list of participants names people: it is offered in the admin only, never on the public site; its file is
+# written by a job as the report's are (jobs/), filed for staff.
 PARTICIPANTS_FORMATS = ("docx", "pdf")
+PARTICIPANTS = Export.Kind.PARTICIPANTS
 
 
-def participants_lists(request, meetings):
-    """The lists of participants of those meetings the user may see the delegates of; says why others are left out."""
-    lists = []
+def participants_documents(request, meetings):
+    """(meeting, symbol of its list of participants) of those meetings the user may see the delegates of; says why
+    the others are left out."""
+    listed = []
     for meeting in meetings:
         if not roles.may(request.user, "view", Delegate, meeting):
             messages.error(request, _("%(meeting)s: you do not work on this meeting.") % {"meeting": meeting})
             continue
         try:
-            lists.append(build_participants_list(meeting))
+            listed.append((meeting, participants_document(meeting).symbol))
         except NoParticipantsDocument as error:
             messages.error(request, str(error))
-    return lists
+    return listed
+
+
+def with_participants_documents(meetings):
+    """The meetings with their lists of participants' documents (not their delegates: the job reads those)."""
+    documents = Document.objects.filter(kind=Document.Kind.PARTICIPANTS).order_by("pk")
+    return meetings.prefetch_related(Prefetch("documents", queryset=documents, to_attr="participants_documents"))
+
+
+def prepare_participants(meeting, symbol, extension):
+    """Whether the meeting's list of participants is ready in the format; its job enqueued if it is not."""
+    return prepare(meeting, kind=PARTICIPANTS, audience="preview", language="en", part=symbol, extension=extension)
 
 
 def participants_action(extension, description):
+    """An action asking for the selected meetings' lists of participants, written by their jobs (as the report's
+    files): served at once if one is asked for and ready, else linked in a message per meeting."""
+
     @admin.action(description=description)
     def action(modeladmin, request, queryset):
-        lists = participants_lists(request, queryset.for_participants_list())
-        if lists:
-            return download(request, lists, extension, "lists-of-participants")
-        return None  # back to the list of meetings, with the messages saying why
+        asked = [
+            (meeting, participants_url(meeting, extension), prepare_participants(meeting, symbol, extension))
+            for meeting, symbol in participants_documents(request, with_participants_documents(queryset))
+        ]
+        return asked_files(request, asked, extension) if asked else None  # else the messages say why
 
     action.__name__ = f"download_participants_{extension}"
     return action
+
+
+def participants_url(meeting, extension):
+    return reverse("admin:meetings_meeting_participants", args=[meeting.pk, extension])
 
 
 def report_sections(meeting, language):
@@ -162,10 +189,23 @@ class ReportScreenMixin:
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
         if not roles.may(request.user, "view", Delegate, meeting):
             raise PermissionDenied
-        lists = participants_lists(request, Meeting.objects.for_participants_list().filter(pk=meeting.pk))
-        if not lists:
+        # Before reading the list: the file served is never older than the version it is filed under.
+        version = meeting_version(meeting.pk)
+        listed = participants_documents(request, with_participants_documents(Meeting.objects.filter(pk=meeting.pk)))
+        if not listed:
             return HttpResponseRedirect(reverse("admin:meetings_meeting_change", args=[meeting.pk]))
-        return file_response(request, lists[0], extension)
+        symbol = listed[0][1]
+        return export_response(
+            request,
+            meeting=meeting,
+            kind=PARTICIPANTS,
+            audience="preview",
+            language="en",
+            part=symbol,
+            extension=extension,
+            symbol=symbol,
+            version=version,
+        )
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)

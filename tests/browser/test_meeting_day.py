@@ -75,7 +75,7 @@ def test_a_delegate_jumps_to_42_c_from_the_contents_and_copies_its_link(page, li
 def test_the_report_prints_like_its_pdf(page, live_server, demo_meeting, client, tmp_path):
     page.goto(f"{live_server.url}/en/meetings/{demo_meeting.slug}/report/")
     printed = pdf_pages(page.pdf(prefer_css_page_size=True), tmp_path)
-    exported = pdf_pages(client.get(f"/en/meetings/{demo_meeting.slug}/report.pdf").content, tmp_path)
+    exported = pdf_pages(client.get(f"/en/meetings/{demo_meeting.slug}/report.pdf").getvalue(), tmp_path)
     assert abs(len(printed) - len(exported)) <= 2, (len(printed), len(exported))
     first_page = printed[0]
     assert "A/CONF.234/RPM.2/1" in first_page

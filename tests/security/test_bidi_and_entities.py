@@ -72,6 +72,6 @@ def test_an_override_stored_before_never_reaches_an_export():
     paragraph = meeting.paragraphs.first()
     MeetingParagraph.objects.filter(pk=paragraph.pk).update(text=f"Stored {RLO}before the rule.")  # no signal
     url = reverse("meetings:report_download", kwargs={"slug": meeting.slug, "extension": "txt"})
-    text = Client().get(url).content.decode()
+    text = Client().get(url).getvalue().decode()
     assert "Stored before the rule." in text
     assert RLO not in text

@@ -7,15 +7,11 @@ import socket
 import time
 
 import pytest
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.urls import reverse
 
 from caching import backends
-from meetings.models import Meeting
-from report import downloads
-from report.builder import build_report
 from report.renderers import RENDERERS
-from tests.factories import complete_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -145,7 +141,9 @@ def test_the_health_check_says_the_cache_is_degraded_and_stays_200(client, dead_
     assert response.json() == {"status": "degraded", "database": "ok", "cache": "unreachable"}
 
 
-def test_a_failed_export_is_remembered_and_answered_503_in_the_readers_language(client, demo_meeting, monkeypatch):
+def test_a_failed_export_is_remembered_and_answered_503_in_the_readers_language(
+    client, demo_meeting, monkeypatch, settings
+):
     calls = []
 
     def fail(report):
@@ -158,23 +156,7 @@ def test_a_failed_export_is_remembered_and_answered_503_in_the_readers_language(
     responses = [client.get(url) for _ in range(3)]
     assert [response.status_code for response in responses] == [503, 503, 503]
     assert calls == ["A/CONF.234/RPM.2/1"]  # tried once, not once per request
-    assert responses[0]["Retry-After"] == str(downloads.EXPORT_FAILURE_SECONDS)
+    assert responses[0]["Retry-After"] == str(settings.EXPORT_RETRY_SECONDS)
     assert "Vuelva a intentarlo dentro de 5 minutos" in responses[2].content.decode()
     # Other formats and languages are not held back by it.
     assert client.get("/es/meetings/western-asia-2019/report.txt").status_code == 200
-
-
-def test_an_export_whose_worker_was_stopped_is_not_tried_again_at_once(monkeypatch, settings):
-    report = build_report(Meeting.objects.for_report().get(pk=complete_meeting(1).pk))
-    calls = []
-    monkeypatch.setitem(RENDERERS, "txt", lambda tree: calls.append(tree) or ("r.txt", "text/plain", b"x"))
-    attempt = downloads.export_key(report, "txt") + ":attempt"
-    # Another worker writing it right now does not hold this request back.
-    cache.set(attempt, time.time())
-    assert downloads.rendered(report, "txt") == ("r.txt", "text/plain", b"x")
-    # A worker that started it longer ago than the limit was stopped by the server before it finished.
-    cache.clear()
-    cache.set(attempt, time.time() - settings.EXPORT_TIME_LIMIT - 1)
-    with pytest.raises(downloads.ExportFailed):
-        downloads.rendered(report, "txt")
-    assert len(calls) == 1

@@ -69,8 +69,8 @@ def what_readers_get(meeting, language="en"):
     for extension, url in files.items():
         response = client.get(url)
         assert response.status_code == 200, url
-        got[extension] = docx_body(response.content) if extension == "docx" else response.content
-    got["draft part"] = client.get(part).content
+        got[extension] = docx_body(response.getvalue()) if extension == "docx" else response.getvalue()
+    got["draft part"] = client.get(part).getvalue()
     # The PDF, by its fingerprint, without writing it (slow): the ETag names the tree it is written from.
     got["pdf"] = client.get(pdf, headers={"If-None-Match": client.get(files["txt"])["ETag"].replace("-txt", "-pdf")})
     got["pdf"] = got["pdf"].status_code, got["pdf"]["ETag"]
