@@ -126,6 +126,9 @@ class OralAmendment(Versioned):
     inserted = models.CharField(_("paragraph inserted"), max_length=80, blank=True)
     proposed_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    # Set when the paragraph it amends is deleted (adoption.signals): the amendment stays, with the texts it had,
+    # as the record of what the room said; the reading and the now page show it as on a deleted paragraph.
+    paragraph_deleted_at = models.DateTimeField(_("paragraph deleted at"), null=True, blank=True)
 
     history = ContentHistory()
 
@@ -166,6 +169,11 @@ class OralAmendment(Versioned):
         if self.proposer == self.Proposer.DELEGATION and self.delegation_id:
             return str(self.delegation)
         return str(self.get_proposer_display())
+
+    @property
+    def paragraph_deleted(self):
+        """Whether the paragraph it amends was deleted since (its record is gone; the amendment is kept)."""
+        return self.paragraph_deleted_at is not None
 
     @property
     def is_open(self):

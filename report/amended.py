@@ -10,9 +10,10 @@
 from dataclasses import dataclass
 from datetime import UTC
 
+import languages
 from adoption.models import AMENDABLE, OralAmendment
 from adoption.tracked import runs, tracked_words
-from report.document import BIS_ANCHORS, Change, Paragraph, Section, Subparagraph, plain_text
+from report.document import BIS_ANCHORS, Change, Emphasis, Paragraph, Section, Subparagraph, Symbol, plain_text
 from report.markup import parse_inlines
 
 
@@ -49,10 +50,10 @@ class Amendments:
         amendments = self.by_source.get(source)
         if not amendments:
             return ()
-        issued = plain(finish(amendments[0].issued_text)) if amendments[0].issued_text else ""
-        revisions = [(plain(finish(a.proposed_text)), author(a), revision_date(a)) for a in amendments]
+        issued = styled(finish(amendments[0].issued_text)) if amendments[0].issued_text else ""
+        revisions = [(styled(finish(a.proposed_text)), author(a), revision_date(a)) for a in amendments]
         words = tracked_words(issued, revisions)
-        return tuple(Change(text, state, author_name, date) for text, state, author_name, date in runs(words))
+        return tuple(change(*run) for run in runs(words))
 
 
 def revision_date(amendment):
@@ -61,9 +62,28 @@ def revision_date(amendment):
     return moment.astimezone(UTC).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
 
 
-def plain(text):
-    """A drafted text's words without its markup (*italics*, [symbols])."""
-    return plain_text(parse_inlines(text))
+EMPHASIS = "emphasis"
+
+
+def change(text, state, author_name, date, style):
+    """A run of tracked words (adoption.tracked.runs) as the tree's Change, its style as italics or a symbol."""
+    symbol = style[1] if isinstance(style, tuple) else ""
+    return Change(text, state, author_name, date, emphasis=style == EMPHASIS, symbol=symbol)
+
+
+def styled(text):
+    """A drafted text as [(words, style)] for adoption.tracked: its markup kept as each run's style, None (plain),
+    EMPHASIS (*italics*) or ("symbol", "A/CONF.234/1") ([A/CONF.234/1], a resolution cited by number), so that the
+    tracked words keep it and the renderers set them as the rest of the report."""
+    segments = []
+    for inline in parse_inlines(text):
+        if isinstance(inline, Emphasis):
+            segments.append((inline.text, EMPHASIS))
+        elif isinstance(inline, Symbol):
+            segments.append((inline.symbol, ("symbol", inline.symbol)))
+        else:
+            segments.append((plain_text((inline,)), None))
+    return segments
 
 
 def author(amendment):
@@ -71,10 +91,34 @@ def author(amendment):
     return amendment.proposer_name
 
 
+# The word after the number of a paragraph or letter inserted during the adoption, per language: the Latin ordinal
+# adverbs. French and Spanish write them as their own words ("paragraphe 12 bis", "párrafo 45 bis"); no Arabic,
+# Chinese or Russian UN document giving another form was found, so those versions keep the Latin words too.
+BIS_WORDS = {
+    "ar": BIS_ANCHORS,
+    "zh": BIS_ANCHORS,
+    "en": BIS_ANCHORS,
+    "fr": BIS_ANCHORS,
+    "ru": BIS_ANCHORS,
+    "es": BIS_ANCHORS,
+}
+
+
+def bis_word(bis, language):
+    words = BIS_WORDS.get(language, BIS_ANCHORS)
+    return words[min(bis, len(words)) - 1]
+
+
 def bis_label(number, bis, language):
-    """ "42 bis." (Arabic "42 bis -"): the Latin ordinal adverbs UN documents use in every language."""
-    word = BIS_ANCHORS[min(bis, len(BIS_ANCHORS)) - 1]
+    """ "42 bis." (Arabic "42 bis -"): a paragraph inserted after paragraph 42, until the report is adopted."""
+    word = bis_word(bis, language)
     return f"{number} {word} -" if language == "ar" else f"{number} {word}."
+
+
+def subparagraph_bis_label(index, bis, language):
+    """ "(b) bis" (French "b) bis", Arabic "(ب) bis"): a subparagraph inserted after the one lettered at `index`,
+    in the version's own letter style (languages.numbering), until the report is adopted."""
+    return f"{languages.subparagraph_label(index, language)} {bis_word(bis, language)}"
 
 
 @dataclass(frozen=True)

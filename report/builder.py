@@ -20,7 +20,7 @@ from languages import letter  # noqa: F401  (tests and callers letter lists with
 from languages.dates import date_range, long_date, meeting_ordinal
 from languages.grammar import fill
 from meetings.models import Document, Meeting, MeetingParagraph
-from report.amended import Amendments, bis_label
+from report.amended import Amendments, bis_label, subparagraph_bis_label
 from report.document import Paragraph, Report, Section, Subheading, Subparagraph, Symbol, Table, Text
 from report.markup import parse_inlines
 from report.parts import ADDENDUM, split_into_parts
@@ -272,20 +272,31 @@ class ReportBuilder(ProceedingsChapters):
             blocks.append(Subheading(pgettext("report", "Outcome of deliberations")))
             blocks.append(self.outcome_introduction(discussion))
             last = len(recommendations) - 1
+            place, bis = -1, 0  # the letter's place, and which "bis" after it
             for index, recommendation in enumerate(recommendations):
                 text = self.texts.get(recommendation, "text")
                 if text is None:
                     content = (self.texts.marker(recommendation, "text"),)
                 else:
                     content = parse_inlines(with_final_punctuation(text, index == last, self.language))
-                label = languages.subparagraph_label(index, self.language)
                 source = f"recommendations.recommendation.{recommendation.pk}"
+                # One the room inserted is "(b) bis" until the report is adopted: the later letters do not move.
+                if self.amendments.is_bis(source) and place >= 0:
+                    bis += 1
+                    label = subparagraph_bis_label(place, bis, self.language)
+                else:
+                    place, bis = place + 1, 0
+                    label = languages.subparagraph_label(place, self.language)
 
                 def finish(text, last=index == last):
                     return with_final_punctuation(text, last, self.language)
 
                 changes = self.amendments.changes(source, finish)
-                blocks.append(Subparagraph(label, content, source=source, changes=changes))
+                blocks.append(
+                    Subparagraph(
+                        label, content, source=source, changes=changes, letter=languages.letter(place), bis=bis
+                    )
+                )
         return blocks
 
     def outcome_introduction(self, discussion):

@@ -22,7 +22,7 @@ class Cited:
 
     kind: str  # PARAGRAPH, SUMMARY (of deliberations) or RECOMMENDATION (a subparagraph of the outcome)
     number: int  # the paragraph's number; a subparagraph's is its paragraph's
-    letter: str  # "c" for (c), as the anchor has it in every language; "" for a paragraph
+    letter: str  # "c" for (c), "b-bis" for (b) bis, as the anchor has it in every language; "" for a paragraph
     index: int  # a subparagraph's place among its paragraph's (0 for (a)); 0 for a paragraph
     anchor: str  # "para-42", "para-42-c"
     label: str  # "42." or "(c)", as the version writes it ("42 -", "(ج)" in Arabic)
@@ -51,9 +51,9 @@ def cited_blocks(report):
                 yield Cited(
                     RECOMMENDATION if in_outcome else kind,
                     paragraph.number,
-                    languages.letter(lettered),
+                    block.key(lettered),
                     lettered,
-                    subparagraph_anchor(paragraph, lettered),
+                    subparagraph_anchor(paragraph, block, lettered),
                     block.label,
                     block.content,
                     section,

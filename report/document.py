@@ -10,6 +10,7 @@ from datetime import date
 from functools import cached_property
 
 from languages.dates import long_date
+from languages.numbering import letter as latin_letter
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,10 @@ class Change:
     state: str  # "kept", "inserted" or "deleted" (adoption.tracked)
     author: str = ""  # the proposing delegation's name, in the version's language
     date: str = ""  # ISO 8601
+    # Set as the text it was drafted in sets it: in italics (an Emphasis), or a document symbol (a Symbol's text,
+    # which renderers link as they link a Symbol).
+    emphasis: bool = False
+    symbol: str = ""
 
 
 @dataclass(frozen=True)
@@ -114,10 +119,16 @@ class Paragraph:
 
     @property
     def anchor(self):
-        return f"para-{self.number}" + (f"-{BIS_ANCHORS[self.bis - 1]}" if self.bis else "")
+        return f"para-{self.number}" + (f"-{bis_anchor(self.bis)}" if self.bis else "")
 
 
 BIS_ANCHORS = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
+
+
+def bis_anchor(bis):
+    """ "bis" for the first inserted after a paragraph or letter, "ter" for the second …; past the tenth, its
+    number ("bis-11"), so that anchors stay unique however many the room inserts."""
+    return BIS_ANCHORS[bis - 1] if bis <= len(BIS_ANCHORS) else f"bis-{bis}"
 
 
 @dataclass(frozen=True)
@@ -130,6 +141,17 @@ class Subparagraph:
     # (the Congress's compilation); renderers do not print it.
     source: str = ""
     changes: tuple[Change, ...] = ()  # as a Paragraph's
+    # The Latin letter of its place, the same in every language ("c" for (c), Arabic (ج)); "" where the builder
+    # gave none (a tree kept before letters were recorded: the place among its paragraph's subparagraphs is used).
+    letter: str = ""
+    # A subparagraph inserted during the adoption keeps the letter before it until the report is adopted:
+    # 1 for "(b) bis", 2 for "(b) ter".
+    bis: int = 0
+
+    def key(self, index):
+        """What names it under its paragraph in every language, `index` being its place: "c", "b-bis"."""
+        letter = self.letter or latin_letter(index)
+        return f"{letter}-{bis_anchor(self.bis)}" if self.bis else letter
 
 
 @dataclass(frozen=True)

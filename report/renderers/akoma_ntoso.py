@@ -36,11 +36,6 @@ ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def point_letter(index):
-    """a, b, … : a point's eId in every language, whatever its label says."""
-    return chr(ord("a") + index % 26) * (index // 26 + 1)
-
-
 def render(report):
     report = with_no_break_spaces(report)
     token = REGISTER.set({"people": people(report), "parties": parties(report)})
@@ -173,14 +168,14 @@ def section_element(section, eid):
 
 
 def paragraph_element(paragraph, *followers):
-    eid = f"para_{paragraph.number}"
+    eid = f"para_{paragraph.number}" + (f"-{doc.bis_anchor(paragraph.bis)}" if paragraph.bis else "")
     element = A.paragraph(A.num(paragraph.label), eId=eid)
     recommendations = [f for f in followers if isinstance(f, doc.Subparagraph)]
     if recommendations:
         # A paragraph that introduces lettered recommendations: intro, then one point each.
         element.append(A.intro(inline_p(paragraph.content)))
         for number, recommendation in enumerate(recommendations):
-            letter = point_letter(number)
+            letter = recommendation.key(number)
             element.append(
                 A.point(
                     A.num(recommendation.label),

@@ -179,24 +179,40 @@ def add_body(paragraph, block):
 
 def add_changes(paragraph, changes):
     """Runs kept as they are, inserted (w:ins) or deleted (w:del), each change by the delegation that proposed
-    it (w:author) when it was agreed (w:date): Word and LibreOffice show them as revisions to accept or reject."""
+    it (w:author) when it was agreed (w:date): Word and LibreOffice show them as revisions to accept or reject.
+    Each run keeps its setting: italics, or a document symbol linked as elsewhere (the revision inside the link)."""
     for change in changes:
-        if change.state == "kept":
-            paragraph.add_run(change.text)
+        if change.state == "kept" and not change.symbol:
+            paragraph.add_run(change.text).italic = change.emphasis or None
             continue
+        container = paragraph._p
+        if change.symbol:
+            relationship = paragraph.part.relate_to(
+                doc.Symbol(change.symbol).url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True
+            )
+            container = OxmlElement("w:hyperlink")
+            container.set(qn("r:id"), relationship)
+            paragraph._p.append(container)
         deleted = change.state == "deleted"
+        run = OxmlElement("w:r")
+        if change.emphasis:
+            properties = OxmlElement("w:rPr")
+            properties.append(OxmlElement("w:i"))
+            run.append(properties)
+        text = OxmlElement("w:delText" if deleted else "w:t")
+        text.set(qn("xml:space"), "preserve")
+        text.text = change.text
+        run.append(text)
+        if change.state == "kept":
+            container.append(run)
+            continue
         revision = OxmlElement("w:del" if deleted else "w:ins")
         revision.set(qn("w:id"), str(next_revision_id(paragraph)))
         revision.set(qn("w:author"), change.author)
         if change.date:
             revision.set(qn("w:date"), change.date)
-        run = OxmlElement("w:r")
-        text = OxmlElement("w:delText" if deleted else "w:t")
-        text.set(qn("xml:space"), "preserve")
-        text.text = change.text
-        run.append(text)
         revision.append(run)
-        paragraph._p.append(revision)
+        container.append(revision)
 
 
 def next_revision_id(paragraph):

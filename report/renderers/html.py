@@ -1,6 +1,7 @@
 """The report as HTML: a fragment for the site's report page, or a standalone file for download."""
 
 from contextvars import ContextVar
+from itertools import groupby
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
@@ -179,19 +180,20 @@ def section_html(section):
     )
 
 
-def subparagraph_anchor(paragraph, index):
-    """The anchor of a paragraph's `index`-th lettered subparagraph, for citing: para-42-c.
+def subparagraph_anchor(paragraph, block, index):
+    """The anchor of a paragraph's lettered subparagraph `block`, its `index`-th, for citing: para-42-c, and for
+    one the room inserted after (b), para-42-b-bis.
 
-    It takes the Latin letter of the position in every language ("(ب)" and "b)" are both -b), so a
+    It takes the Latin letter the builder gave it in every language ("(ب)" and "b)" are both -b), so a
     citation's address is the same in each version."""
-    return f"{paragraph.anchor}-{languages.letter(index)}"
+    return f"{paragraph.anchor}-{block.key(index)}"
 
 
 def subparagraph_html(block, paragraph, index):
     """A lettered subparagraph with an anchor of its own under its paragraph's (`subparagraph_anchor`).
 
     The space is inside the label's box: the first line starts where the wrapped lines do."""
-    anchor = subparagraph_anchor(paragraph, index)
+    anchor = subparagraph_anchor(paragraph, block, index)
     return format_html(
         '<p id="{}" class="subparagraph"><a class="label" href="#{}">{} </a>{}</p>',
         anchor,
@@ -203,16 +205,47 @@ def subparagraph_html(block, paragraph, index):
 
 def changes_html(changes):
     """A paragraph's agreed oral amendments (document.Change runs): <ins> and <del>, told apart without colour by
-    the stylesheet (underlined, struck through) and in words, [+ +] and [- -], for screen readers and print."""
-    parts = []
-    for change in changes:
-        if change.state == "inserted":
-            parts.append(format_html('<ins title="{}">[+\u00a0{}\u00a0+]</ins>', change.author, change.text.strip()))
-        elif change.state == "deleted":
-            parts.append(format_html('<del title="{}">[-\u00a0{}\u00a0-]</del>', change.author, change.text.strip()))
+    the stylesheet (underlined, struck through) and in words, [+ +] and [- -], for screen readers and print. The
+    words keep their italics and document symbols, set as elsewhere in the report."""
+    parts, space_before = [], False
+    for (state, author), group in groupby(changes, key=lambda change: (change.state, change.author)):
+        group = list(group)
+        raw = "".join(change.text for change in group)
+        if not raw.strip():
+            space_before = space_before or bool(raw)
+            continue
+        inner = styled_runs_html(group)
+        if state == "inserted":
+            html = format_html('<ins title="{}">[+\u00a0{}\u00a0+]</ins>', author, inner)
+        elif state == "deleted":
+            html = format_html('<del title="{}">[-\u00a0{}\u00a0-]</del>', author, inner)
         else:
-            parts.append(format_html("{}", change.text.strip()))
-    return mark_safe(" ".join(part for part in parts if part))  # noqa: S308 - every part is escaped
+            html = inner
+        # A space between two runs where the text had one ("noted welcomed"), none before a comma after a change.
+        if parts and (space_before or raw[0].isspace()):
+            parts.append(" ")
+        parts.append(html)
+        space_before = raw[-1].isspace()
+    return mark_safe("".join(parts))  # noqa: S308 - every part is escaped
+
+
+def styled_runs_html(changes):
+    """Consecutive runs of one change, each in italics, linked as a symbol or plain, without the spaces at the
+    edges of the whole."""
+    texts = [change.text for change in changes]
+    texts[0] = texts[0].lstrip()
+    texts[-1] = texts[-1].rstrip()
+    parts = []
+    for change, text in zip(changes, texts, strict=True):
+        if not text:
+            continue
+        if change.symbol:
+            parts.append(format_html('<a class="symbol" href="{}">{}</a>', doc.Symbol(change.symbol).url, text))
+        elif change.emphasis:
+            parts.append(format_html("<em>{}</em>", text))
+        else:
+            parts.append(format_html("{}", text))
+    return mark_safe("".join(parts))  # noqa: S308 - every part is escaped
 
 
 def body_html(block, *, originals=None):

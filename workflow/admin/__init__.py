@@ -9,7 +9,7 @@
 """
 
 from workflow.admin import assignments  # noqa: F401 - registers the meeting assignments' page
-from workflow.admin.content import ContentAdmin, ContentInlineMixin, ScopedMixin, VersionedMixin
+from workflow.admin.content import ContentAdmin, ContentInlineMixin, ScopedMixin, VersionedMixin, deletion_notes
 from workflow.admin.inlines import CachedChoicesInlineMixin, CompactTemplateMixin, PagedInlineMixin, is_revert
 from workflow.admin.returning import ReturnMixin, return_address, with_return
 from workflow.admin.sortable import SortableStackedInline, SortableTabularInline
@@ -25,6 +25,7 @@ __all__ = [
     "SortableStackedInline",
     "SortableTabularInline",
     "VersionedMixin",
+    "deletion_notes",
     "is_revert",
     "return_address",
     "with_return",

@@ -14,6 +14,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.dispatch import Signal
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -29,6 +30,10 @@ from workflow.admin.returning import ReturnMixin
 from workflow.forms import VersionedModelForm
 
 logger = logging.getLogger(__name__)
+# Sent when the admin is asked to delete records (its confirmation page, then the deletion): a higher room that keeps
+# something about them answers with sentences the page shows as warnings (adoption/: the oral amendments it keeps).
+# sender: the model; objs: the records.
+deletion_notes = Signal()
 MANAGEMENT_SUFFIXES = ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS", "-id", "version", "DELETE")
 
 
@@ -263,6 +268,15 @@ class ContentAdmin(ReturnMixin, ScopedMixin, VersionedMixin, SimpleHistoryAdmin)
                 "or number), so nothing was saved."
             )
             return self._not_saved(request, reason, request.path)
+
+    def get_deleted_objects(self, objs, request):
+        """What a deletion takes with it, as the admin's confirmation lists it; and as warnings, what other rooms
+        keep of the records (`deletion_notes`), said before the deletion and again after it."""
+        result = super().get_deleted_objects(objs, request)
+        for _receiver, notes in deletion_notes.send(sender=self.model, objs=list(objs)):
+            for note in notes or ():
+                messages.warning(request, note)
+        return result
 
     def get_historical_record_context_helper(self, request, historical_record):
         return ReadableDiffHelper(self.model, historical_record)
