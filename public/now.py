@@ -16,6 +16,7 @@ from django.utils.translation import pgettext
 
 import languages
 from adoption.models import OralAmendment, Reading
+from adoption.records import record_of
 from caching import content_version
 from caching.page_cache import MEETING, cached_page
 from core.diff import marked_word_diff
@@ -51,9 +52,15 @@ def now(request, slug):
     keys = [item.key for item in items]
     index = keys.index(reading.position) if reading.position in keys else 0
     current = items[index] if items else None
+    # The paragraph being read was deleted from the draft meanwhile: said so, with what the room proposed to it,
+    # rather than the part's first paragraph shown as the one being read.
+    deleted = bool(reading.position) and reading.position not in keys and is_deleted_record(reading.position)
+    if deleted:
+        current = None
+    source = reading.position if deleted else (current.source if current is not None else "")
     amendments = []
-    if current is not None and current.source:
-        found = OralAmendment.objects.filter(part=reading.part, source=current.source).select_related(
+    if source:
+        found = OralAmendment.objects.filter(part=reading.part, source=source).select_related(
             "delegation__state", "delegation__organization"
         )
         amendments = [(a, *marked_word_diff(a.issued_text, a.proposed_text)) for a in found.order_by("pk")]
@@ -67,8 +74,14 @@ def now(request, slug):
         original_heading=original_heading(current, index, reading, meeting, parts_in),
         outcome=outcome,
         amendments=amendments,
+        deleted=deleted,
     )
     return render(request, "meetings/now.html", context)
+
+
+def is_deleted_record(position):
+    """Whether the reading's position names a drafted record that is gone (not a builder's sentence, "label:…")."""
+    return not position.startswith("label:") and record_of(position) is None
 
 
 def original_heading(current, index, reading, meeting, parts_in):

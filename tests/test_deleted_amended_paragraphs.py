@@ -90,7 +90,12 @@ def test_the_reading_screen_the_now_page_and_the_part_still_answer_after_the_del
     assert projector.status_code == 200
     now = Client().get(reverse("meetings:now", kwargs={"slug": meeting.slug}))
     assert now.status_code == 200
-    assert paragraph.text_en not in now.content.decode()
+    page = now.content.decode()
+    assert paragraph.text_en not in page
+    # Said, with what the room proposed to it; not the part's first paragraph shown as the one being read.
+    assert "The paragraph being read has been deleted from the draft." in page
+    assert "disagreed." in page
+    assert 'class="now-paragraph"' not in page
     drafts = build_draft_parts(Meeting.objects.for_report().get(pk=meeting.pk), "en")
     for renderer in ("docx", "html"):
         assert RENDERERS[renderer](drafts[part.symbol])[2]
