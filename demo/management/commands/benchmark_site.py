@@ -13,9 +13,11 @@ parameter, and the meeting day: 64 readers on the agenda and the report, first a
 an editor saves a paragraph through the admin every 2 seconds. Every load is local and stops by itself.
 """
 
+import contextlib
 import os
 import shutil
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -55,6 +57,7 @@ from search.index import ensure_current_index, search_meetings
 
 DEMO_SYMBOL = "A/CONF.234/RPM.2/1"
 WAIT_SECONDS = 600
+SETTLED_SECONDS = 0.5
 SEARCHES = ("Kuwait", "cybercrime", "42", "A/CONF.234/RPM.2/L.1", "trafficking in persons", "Beirut")
 
 
@@ -122,17 +125,20 @@ class Command(BaseCommand):
         if not (getattr(self, "collected", False) or self.static_collected):
             subprocess.run([sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], env=env, check=True)
             self.collected = True
+        wait_for_free_port(port)  # the previous benchmark's server may still be finishing its last requests
         workers = workers or 2 * (os.cpu_count() or 1) + 1
         gunicorn = [str(Path(sys.executable).with_name("gunicorn")), "rapporteur.wsgi", "--workers", str(workers)]
         server = subprocess.Popen([*gunicorn, "--bind", f"127.0.0.1:{port}", "--log-level", "warning"], env=env)
         for _ in range(100):
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-                return server
+                if server.poll() is None:  # this server answered, not another one on the port
+                    return server
             except OSError:
-                time.sleep(0.2)
+                pass
+            time.sleep(0.2)
         server.kill()
-        raise CommandError("The server did not answer /healthz within 20 seconds.")
+        raise CommandError(f"The server did not answer /healthz on port {port} within 20 seconds.")
 
     def start_worker(self, **env):
         """The exports' jobs: one worker beside the server, as `make serve` runs it."""
@@ -141,7 +147,9 @@ class Command(BaseCommand):
 
     def load(self, paths, duration, staff=False):
         """wrk on one address, or on several in turn; as signed-in staff if `staff`."""
-        return wrk_figures(start_wrk(self.base, paths, duration, self.headers(staff)))
+        figures = wrk_figures(start_wrk(self.base, paths, duration, self.headers(staff)))
+        settle(self.base)
+        return figures
 
     def headers(self, staff=False):
         return [f"Cookie: {self.session_cookie}"] if staff else []
@@ -316,6 +324,33 @@ class Command(BaseCommand):
             "search under 20 ms; meeting day within 20% of no edits, no error; identical query counts; "
             "memory at most 1.5×; no error under 64 clients."
         )
+
+
+def settle(base, seconds=60):
+    """Waits until the server answers /healthz at once again: requests wrk gave up on (past its 2-second timeout,
+    counted as errors) may still be queued there, and would slow the next row."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        started = time.perf_counter()
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(f"{base}/healthz", timeout=seconds).read()
+        if time.perf_counter() - started < SETTLED_SECONDS:
+            return
+        time.sleep(0.5)
+
+
+def wait_for_free_port(port, seconds=60):
+    deadline = time.monotonic() + seconds
+    while True:
+        with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind(("127.0.0.1", port))
+                return
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise CommandError(f"Port {port} is in use: give another with --port.") from None
+        time.sleep(0.5)
 
 
 def stop(processes):

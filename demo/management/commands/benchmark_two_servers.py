@@ -17,7 +17,7 @@ from django.utils import translation
 
 from demo.load import load_demo_meeting
 from demo.load_generation import CONNECTIONS, NO_REQUEST, Editor, ratio_text, start_wrk, wrk_figures
-from demo.management.commands.benchmark_site import DEMO_SYMBOL, stop
+from demo.management.commands.benchmark_site import DEMO_SYMBOL, settle, stop
 from demo.management.commands.benchmark_site import Command as SiteBenchmark
 from meetings.models import Meeting
 
@@ -59,7 +59,10 @@ class Command(SiteBenchmark):
         for base in bases:  # each server's page cache holds the page, as after the first readers
             urllib.request.urlopen(base + path, timeout=60).read()
         loads = [start_wrk(base, path, duration, connections=CONNECTIONS // 2) for base in bases]
-        return [wrk_figures(load) for load in loads]
+        figures = [wrk_figures(load) for load in loads]
+        for base in bases:
+            settle(base)
+        return figures
 
     def edit_seen(self, through, on, meeting, page):
         """(saved, shown on the other at once, ms from the save to the other's page) for one edit through `through`."""
