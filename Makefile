@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 RUN_ENV := DEBUG=true
 
 .PHONY: run serve test lint install system-packages test-system-packages messages catalogues untranslated \
-	screenshots bench bench-now bench-large-exports bench-exports backup restore
+	screenshots bench bench-tools bench-site bench-now bench-large-exports bench-two-servers bench-exports backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -69,38 +69,55 @@ test: lint test-system-packages messages
 screenshots: install test-system-packages messages
 	SCREENSHOTS_DIR=screenshots $(BIN)/pytest tests/browser/test_screenshots.py -p no:cacheprovider
 
-# The production server under load (gunicorn, wrk, 64 clients) at 1× and 10× the demo content,
-# on a PostgreSQL database of its own that is made afresh each time (not part of `make test`).
-BENCH_DATABASE := postgres://postgres@127.0.0.1:5432/rapporteur_bench
-bench: install messages
-	./scripts/install-system-packages --with-bench-tools
-	dropdb --if-exists -h 127.0.0.1 -U postgres rapporteur_bench
-	createdb -h 127.0.0.1 -U postgres rapporteur_bench
+# The benchmarks (not part of `make test`), each on a PostgreSQL database of its own made afresh, with Redis as the
+# servers' shared cache. BENCH_DURATION: seconds of load a measurement (wrk, 64 clients); BENCH_DB, BENCH_CACHE and
+# BENCH_SERVERS_CACHE (the two servers', another Redis database) say where they run.
+BENCH_DB ?= rapporteur_bench
+BENCH_CACHE ?= redis://127.0.0.1:6379/1
+BENCH_SERVERS_CACHE ?= redis://127.0.0.1:6379/2
+BENCH_DURATION ?= 4
+BENCH_DATABASE = postgres://postgres@127.0.0.1:5432/$(BENCH_DB)
+# $(call bench_run,<CACHE_URL>,<benchmark command and its options>): a fresh database, then the command.
+define bench_run
+	dropdb --if-exists -h 127.0.0.1 -U postgres $(BENCH_DB)
+	createdb -h 127.0.0.1 -U postgres $(BENCH_DB)
 	DATABASE_URL=$(BENCH_DATABASE) $(MANAGE) migrate --no-input -v0
-	DATABASE_URL=$(BENCH_DATABASE) CACHE_URL=redis://127.0.0.1:6379/1 \
+	DATABASE_URL=$(BENCH_DATABASE) CACHE_URL=$(1) \
 		SECRET_KEY=$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')} \
-		$(MANAGE) benchmark_site
-	$(MAKE) bench-now
-	$(MAKE) bench-large-exports
+		$(MANAGE) $(2)
+endef
+
+# All of them in about ten minutes: the pages at 1× and 10× the demo content, the "now" page, the report's files
+# at 1×, 10× and 50×, and two servers at once. (The in-process export times and the memory over 50 PDF exports,
+# minutes on a shared machine, are `make bench-site`'s.)
+bench: install messages bench-tools
+	DEBUG=false SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+		$(MANAGE) collectstatic --no-input -v0
+	$(call bench_run,$(BENCH_CACHE),benchmark_site --static-collected --pages-only --duration $(BENCH_DURATION))
+	$(call bench_run,$(BENCH_CACHE),benchmark_now --static-collected --duration 30)
+	$(call bench_run,$(BENCH_CACHE),benchmark_large_exports --static-collected --duration $(BENCH_DURATION))
+	$(call bench_run,$(BENCH_SERVERS_CACHE),benchmark_two_servers --static-collected --duration $(BENCH_DURATION))
+
+bench-tools:
+	./scripts/install-system-packages --with-bench-tools
+
+# The pages at 1× and 10× the demo content with the report's files, export times and the memory over 50 PDFs.
+bench-site: install messages bench-tools
+	$(call bench_run,$(BENCH_CACHE),benchmark_site --duration $(BENCH_DURATION))
 
 # The adoption's "now" page: 500 readers asking every 2 s while an amendment is agreed every 10 s, against /healthz.
-bench-now: install messages
-	./scripts/install-system-packages --with-bench-tools
-	dropdb --if-exists -h 127.0.0.1 -U postgres rapporteur_bench
-	createdb -h 127.0.0.1 -U postgres rapporteur_bench
-	DATABASE_URL=$(BENCH_DATABASE) $(MANAGE) migrate --no-input -v0
-	DATABASE_URL=$(BENCH_DATABASE) CACHE_URL=redis://127.0.0.1:6379/1 \
-		SECRET_KEY=$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')} \
-		$(MANAGE) benchmark_now --duration 30
+bench-now: install messages bench-tools
+	$(call bench_run,$(BENCH_CACHE),benchmark_now --duration 30)
 
-# The report's files and a search at 50× the demo through gunicorn (default timeout) and one job worker.
-bench-large-exports: install messages
-	dropdb --if-exists -h 127.0.0.1 -U postgres rapporteur_bench
-	createdb -h 127.0.0.1 -U postgres rapporteur_bench
-	DATABASE_URL=$(BENCH_DATABASE) $(MANAGE) migrate --no-input -v0
-	DATABASE_URL=$(BENCH_DATABASE) CACHE_URL=redis://127.0.0.1:6379/1 \
-		SECRET_KEY=$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')} \
-		$(MANAGE) benchmark_large_exports
+# The report's files at 1×, 10× and 50× the demo through gunicorn (default timeout) and one job worker: the first
+# answer, the time until the file is served, a ready file's rate next to /healthz; and a search at 50×.
+bench-large-exports: install messages bench-tools
+	$(call bench_run,$(BENCH_CACHE),benchmark_large_exports --duration $(BENCH_DURATION))
+
+# Two gunicorn servers on two ports with one job worker, Redis and shared files: both loaded at once, an edit
+# through one seen on the other's page.
+bench-two-servers: install messages bench-tools
+	$(call bench_run,$(BENCH_SERVERS_CACHE),benchmark_two_servers --duration $(BENCH_DURATION))
 
 # Export times at 1×, 2× and 10× the demo content (not part of `make test`).
 bench-exports: install system-packages

@@ -2,15 +2,23 @@
 that saves a paragraph through the admin every few seconds while readers load pages, and the process's memory."""
 
 import html.parser
+import os
 import re
 import resource
+import subprocess
+import tempfile
 import threading
 import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from django.core.management.base import CommandError
+
 EDIT_EVERY_SECONDS = 2
+CONNECTIONS = 64
+# What every browser sends; the cached pages are stored compressed for it.
+BROWSER_ACCEPT_ENCODING = "gzip, deflate, br"
 # wrk prints p50–p99 by default; this prints p95 and p99 in milliseconds, and the error counts.
 WRK_REPORT = """
 done = function(summary, latency, requests)
@@ -30,6 +38,58 @@ request = function()
   return wrk.format("GET", paths[counter])
 end
 """
+
+NO_REQUEST = "no request completed"
+
+
+def start_wrk(base, paths, duration, headers=(), connections=CONNECTIONS):
+    """wrk loading `base` + the address in `paths` (several: in turn) for `duration` seconds, started and left
+    running, so that several can run at once; `wrk_figures` waits for it and reads what it measured."""
+    paths = [paths] if isinstance(paths, str) else paths
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_REPORT)
+        if len(paths) > 1:
+            script.write(WRK_PATHS % ", ".join(f'"{path}"' for path in paths))
+    headers = [part for header in ("Accept-Encoding: " + BROWSER_ACCEPT_ENCODING, *headers) for part in ("-H", header)]
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", *headers, "-s", script.name, base + paths[0]]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process.script, process.duration = script.name, duration
+    return process
+
+
+def wrk_figures(process):
+    """{rps, p95_ms, p99_ms, errors} of a wrk started by `start_wrk`, once it has finished."""
+    stdout, stderr = process.communicate(timeout=process.duration + 60)
+    os.unlink(process.script)
+    match = re.search(r"RESULT ([\d.]+) ([\d.]+) ([\d.]+) (\d+) (\d+)", stdout)
+    if match is None:
+        raise CommandError(f"wrk said: {stdout}{stderr}")
+    rps, p95, p99, socket_errors, status_errors = match.groups()
+    return {
+        "rps": float(rps),
+        "p95_ms": float(p95),
+        "p99_ms": float(p99),
+        "errors": int(socket_errors) + int(status_errors),
+    }
+
+
+def ratio(value, reference):
+    """value ÷ reference, or None where the reference completed no request: there is nothing to compare with."""
+    return value / reference if reference else None
+
+
+def ratio_text(value, reference, width=0, digits=2):
+    figure = ratio(value, reference)
+    return f"{'—':>{width}}" if figure is None else f"{figure:>{width}.{digits}f}"
+
+
+def load_row(name, figures, health_rps):
+    """One row of a load's table: req/s, p95, p99, ÷ /healthz, errors; a load that completed no request says so
+    (its latencies measure nothing) instead of dividing by its zero."""
+    if not figures["rps"]:
+        return f"  {name:<30}{NO_REQUEST:>38}{figures['errors']:>8}"
+    line = f"  {name:<30}{figures['rps']:>9.1f}{figures['p95_ms']:>9.1f}{figures['p99_ms']:>9.1f}"
+    return line + ratio_text(figures["rps"], health_rps, 11) + f"{figures['errors']:>8}"
 
 
 def current_rss_mb():
@@ -106,7 +166,9 @@ class Editor(threading.Thread):
         form = FormFields()
         form.feed(page)
         fields = form.fields
-        fields["text"] = re.sub(r" \(edit \d+\)$", "", fields.get("text", "")) + f" (edit {self.saves + 1})"
+        # The English text, as the secretariat drafts it (the form has one field a language).
+        text = re.sub(r" \(edit \d+\)$", "", fields.get("text_en", ""))
+        fields["text_en"] = f"{text} (edit {self.saves + 1})"
         fields["_continue"] = "1"
         request = urllib.request.Request(
             self.url,

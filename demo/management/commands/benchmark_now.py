@@ -23,7 +23,7 @@ from adoption import actions
 from adoption.models import OralAmendment
 from adoption.records import record_of, source_of
 from demo.load import load_demo_meeting
-from demo.load_generation import WRK_REPORT
+from demo.load_generation import WRK_REPORT, ratio_text
 from demo.management.commands.benchmark_site import DEMO_SYMBOL
 from demo.management.commands.benchmark_site import Command as SiteBenchmark
 from meetings.models import Document, Meeting
@@ -95,9 +95,8 @@ class Command(SiteBenchmark):
         )
         self.stdout.write("page        req/s    p95 ms   p99 ms  errors  non-2xx/3xx  vs /healthz")
         for name, (rate, p95, p99, errors, status) in (("/healthz", healthz), ("now", page)):
-            self.stdout.write(
-                f"{name:10} {rate:7.1f} {p95:9.1f} {p99:8.1f} {errors:7d} {status:12d} {rate / healthz[0]:11.2f}"
-            )
+            ratio = ratio_text(rate, healthz[0], 11)
+            self.stdout.write(f"{name:10} {rate:7.1f} {p95:9.1f} {p99:8.1f} {errors:7d} {status:12d} {ratio}")
         if delays:
             shown = ", ".join(f"{delay:.2f}" for delay in delays)
             self.stdout.write(f"save → page shows it (s): {shown}; median {statistics.median(delays):.2f}")

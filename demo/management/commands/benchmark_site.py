@@ -13,15 +13,16 @@ parameter, and the meeting day: 64 readers on the agenda and the report, first a
 an editor saves a paragraph through the admin every 2 seconds. Every load is local and stops by itself.
 """
 
+import contextlib
 import os
-import re
 import shutil
 import signal
+import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -38,7 +39,16 @@ from django.urls import reverse
 
 from caching import content_version
 from demo.load import load_demo_meeting
-from demo.load_generation import WRK_PATHS, WRK_REPORT, Editor, current_rss_mb
+from demo.load_generation import (
+    BROWSER_ACCEPT_ENCODING,
+    CONNECTIONS,
+    Editor,
+    current_rss_mb,
+    load_row,
+    ratio_text,
+    start_wrk,
+    wrk_figures,
+)
 from demo.management.commands.benchmark_exports import demo_content, grow
 from meetings.models import Meeting
 from report.builder import build_report
@@ -46,10 +56,9 @@ from report.renderers import RENDERERS
 from search.index import ensure_current_index, search_meetings
 
 DEMO_SYMBOL = "A/CONF.234/RPM.2/1"
-CONNECTIONS = 64
+WAIT_SECONDS = 600
+SETTLED_SECONDS = 0.5
 SEARCHES = ("Kuwait", "cybercrime", "42", "A/CONF.234/RPM.2/L.1", "trafficking in persons", "Beirut")
-# What every browser sends; the cached pages are stored compressed for it.
-BROWSER_ACCEPT_ENCODING = "gzip, deflate, br"
 
 
 class Command(BaseCommand):
@@ -59,8 +68,15 @@ class Command(BaseCommand):
         parser.add_argument("--duration", type=int, default=10, help="Seconds of load per page (default 10).")
         parser.add_argument("--port", type=int, default=8765, help="Loopback port of the server (default 8765).")
         parser.add_argument(
+            "--static-collected", action="store_true", help="Static files are collected already (make bench does)."
+        )
+        parser.add_argument(
             "--pages-only", action="store_true", help="Only the pages and search: no export times, no PDF memory."
         )
+
+    def execute(self, *args, **options):
+        self.static_collected = options.get("static_collected", False)
+        return super().execute(*args, **options)
 
     def handle(self, *args, duration, port, pages_only, **options):
         if shutil.which("wrk") is None:
@@ -73,19 +89,14 @@ class Command(BaseCommand):
         content = demo_content(meeting)
         self.session_cookie = self.staff_session()
         self.pages_only = pages_only
-        server = self.start_server(port)
-        # The exports' jobs: one worker beside the server, as `make serve` runs it.
-        env = {**os.environ, "DEBUG": "false", "SECRET_KEY": settings.SECRET_KEY}
-        worker = subprocess.Popen([sys.executable, "manage.py", "db_worker", "--no-startup-delay", "-v0"], env=env)
+        processes = [self.start_server(port), self.start_worker()]
         try:
             rows = {1: self.measure(meeting, duration)}
             rows["memory"] = None if pages_only else self.pdf_memory(meeting)
             grow(meeting, content, 9)
             rows[10] = self.measure(meeting, duration)
         finally:
-            for process in (server, worker):
-                process.send_signal(signal.SIGTERM)
-                process.wait(timeout=30)
+            stop(processes)
         self.report(rows)
 
     def staff_session(self):
@@ -97,7 +108,8 @@ class Command(BaseCommand):
         client.force_login(user)
         return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 
-    def start_server(self, port):
+    def environment(self, **overrides):
+        """The server's and worker's environment: production settings, this process's database and cache."""
         env = {**os.environ, "DEBUG": "false", "ALLOWED_HOSTS": "127.0.0.1,localhost", "CONN_MAX_AGE": "60"}
         # As in production, the workers share one cache of the rendered report and exports.
         env.setdefault("CACHE_URL", "redis://127.0.0.1:6379/1")
@@ -105,56 +117,42 @@ class Command(BaseCommand):
         # one: production settings refuse the public development key.)
         env["SECRET_KEY"] = settings.SECRET_KEY
         env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        subprocess.run([sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], env=env, check=True)
-        server = subprocess.Popen(
-            [
-                str(Path(sys.executable).with_name("gunicorn")),
-                "rapporteur.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(2 * (os.cpu_count() or 1) + 1),
-                "--log-level",
-                "warning",
-            ],
-            env=env,
-        )
+        return {**env, **overrides}
+
+    def start_server(self, port, workers=None, **env):
+        """gunicorn on loopback with its default timeout, started once /healthz answers."""
+        env = self.environment(**env)
+        if not (getattr(self, "collected", False) or self.static_collected):
+            subprocess.run([sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], env=env, check=True)
+            self.collected = True
+        wait_for_free_port(port)  # the previous benchmark's server may still be finishing its last requests
+        workers = workers or 2 * (os.cpu_count() or 1) + 1
+        gunicorn = [str(Path(sys.executable).with_name("gunicorn")), "rapporteur.wsgi", "--workers", str(workers)]
+        server = subprocess.Popen([*gunicorn, "--bind", f"127.0.0.1:{port}", "--log-level", "warning"], env=env)
         for _ in range(100):
             try:
-                urllib.request.urlopen(f"{self.base}/healthz", timeout=1)
-                return server
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+                if server.poll() is None:  # this server answered, not another one on the port
+                    return server
             except OSError:
-                time.sleep(0.2)
+                pass
+            time.sleep(0.2)
         server.kill()
-        raise CommandError("The server did not answer /healthz within 20 seconds.")
+        raise CommandError(f"The server did not answer /healthz on port {port} within 20 seconds.")
+
+    def start_worker(self, **env):
+        """The exports' jobs: one worker beside the server, as `make serve` runs it."""
+        command = [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "-v0"]
+        return subprocess.Popen(command, env=self.environment(**env))
 
     def load(self, paths, duration, staff=False):
         """wrk on one address, or on several in turn; as signed-in staff if `staff`."""
-        paths = [paths] if isinstance(paths, str) else paths
-        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-            script.write(WRK_REPORT)
-            if len(paths) > 1:
-                script.write(WRK_PATHS % ", ".join(f'"{path}"' for path in paths))
-        headers = ["-H", f"Accept-Encoding: {BROWSER_ACCEPT_ENCODING}"]
-        if staff:
-            headers += ["-H", f"Cookie: {self.session_cookie}"]
-        result = subprocess.run(
-            ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{duration}s", *headers, "-s", script.name, self.base + paths[0]],
-            capture_output=True,
-            text=True,
-            timeout=duration + 60,
-        )
-        os.unlink(script.name)
-        match = re.search(r"RESULT ([\d.]+) ([\d.]+) ([\d.]+) (\d+) (\d+)", result.stdout)
-        if match is None:
-            raise CommandError(f"wrk said: {result.stdout}{result.stderr}")
-        rps, p95, p99, socket_errors, status_errors = match.groups()
-        return {
-            "rps": float(rps),
-            "p95_ms": float(p95),
-            "p99_ms": float(p99),
-            "errors": int(socket_errors) + int(status_errors),
-        }
+        figures = wrk_figures(start_wrk(self.base, paths, duration, self.headers(staff)))
+        settle(self.base)
+        return figures
+
+    def headers(self, staff=False):
+        return [f"Cookie: {self.session_cookie}"] if staff else []
 
     def cold_request_ms(self, path):
         """One request right after an edit, with the shared cache emptied: what the first reader waits."""
@@ -164,16 +162,24 @@ class Command(BaseCommand):
         urllib.request.urlopen(f"{self.base}{path}", timeout=60).read()
         return (time.perf_counter() - started) * 1000
 
-    def until_written(self, path):
-        """(ms of the first answer, seconds until the file is served): its job runs in the worker meanwhile."""
+    def timed(self, path):
+        """(ms of the first answer, its status, seconds until a 200): an error status is reported, not raised."""
         started = time.perf_counter()
-        with urllib.request.urlopen(f"{self.base}{path}", timeout=60) as response:
-            first_ms, status = (time.perf_counter() - started) * 1000, response.status
-        while status != 200 and time.perf_counter() - started < 600:
-            time.sleep(0.25)
+        status = self.status(path)
+        first_ms = (time.perf_counter() - started) * 1000
+        final = status
+        while final in (202, 503) and time.perf_counter() - started < WAIT_SECONDS:
+            time.sleep(0.5)
+            final = self.status(path)
+        return first_ms, status, time.perf_counter() - started if final == 200 else float("nan")
+
+    def status(self, path):
+        try:
             with urllib.request.urlopen(f"{self.base}{path}", timeout=60) as response:
-                status = response.status
-        return first_ms, time.perf_counter() - started
+                response.read()
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
 
     def measure(self, meeting, duration):
         def url(name):
@@ -197,7 +203,7 @@ class Command(BaseCommand):
         ]
         row["search cold (ms)"] = self.cold_request_ms(f"{search}?q=cold")  # rewrites the meeting's index first
         files = {extension: f"{report.removesuffix('/')}.{extension}" for extension in ("pdf", "docx")}
-        row["files (ms, s)"] = {extension: self.until_written(path) for extension, path in files.items()}
+        row["files (ms, s)"] = {extension: self.timed(path) for extension, path in files.items()}
         loads += [(f"report.{extension}", path, False) for extension, path in files.items()]
         for name, paths, staff in loads:
             row[name] = self.load(paths, duration, staff=staff)
@@ -283,18 +289,15 @@ class Command(BaseCommand):
             out(f"\n{factor}× the demo content")
             out(f"  {'page':<30}{'req/s':>9}{'p95 ms':>9}{'p99 ms':>9}{'÷ healthz':>11}{'errors':>8}")
             for name in names:
-                figures = row[name]
-                ratio = figures["rps"] / health
-                line = f"  {name:<30}{figures['rps']:>9.1f}{figures['p95_ms']:>9.1f}{figures['p99_ms']:>9.1f}"
-                out(line + f"{ratio:>11.2f}{figures['errors']:>8}")
+                out(load_row(name, row[name], health))
             quiet, busy, editor = row["meeting day, no edits"], row["meeting day, edit every 2 s"], row["editor"]
             out(
-                f"  meeting day: readers' throughput with edits {busy['rps'] / quiet['rps']:.2f}× without; "
+                f"  meeting day: readers' throughput with edits {ratio_text(busy['rps'], quiet['rps'])}× without; "
                 f"the editor saved {editor['saves']} times ({editor['errors']} errors), "
                 f"median {editor['median_s'] * 1000:.0f} ms to open and save"
             )
             out(f"  report, first request after an empty cache: {row['report cold (ms)']:.0f} ms")
-            for extension, (first_ms, seconds) in row["files (ms, s)"].items():
+            for extension, (first_ms, _status, seconds) in row["files (ms, s)"].items():
                 out(f"  report.{extension}: first answer in {first_ms:.0f} ms, the file served after {seconds:.1f} s")
             out(f"  search, first request after an edit (rewrites the index): {row['search cold (ms)']:.0f} ms")
             out("  queries: " + ", ".join(f"{page} {count}" for page, count in row["queries"].items()))
@@ -306,7 +309,8 @@ class Command(BaseCommand):
         if rows["memory"] is None:
             return
         ratios = ", ".join(
-            f"{name} {rows[10]['exports (s)'][name] / rows[1]['exports (s)'][name]:.1f}" for name in RENDERERS
+            f"{name} {ratio_text(rows[10]['exports (s)'][name], rows[1]['exports (s)'][name], digits=1)}"
+            for name in RENDERERS
         )
         out("  export time: " + ratios)
         memory = rows["memory"]
@@ -320,6 +324,43 @@ class Command(BaseCommand):
             "search under 20 ms; meeting day within 20% of no edits, no error; identical query counts; "
             "memory at most 1.5×; no error under 64 clients."
         )
+
+
+def settle(base, seconds=60):
+    """Waits until the server answers /healthz at once again: requests wrk gave up on (past its 2-second timeout,
+    counted as errors) may still be queued there, and would slow the next row."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        started = time.perf_counter()
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(f"{base}/healthz", timeout=seconds).read()
+        if time.perf_counter() - started < SETTLED_SECONDS:
+            return
+        time.sleep(0.5)
+
+
+def wait_for_free_port(port, seconds=60):
+    deadline = time.monotonic() + seconds
+    while True:
+        with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind(("127.0.0.1", port))
+                return
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise CommandError(f"Port {port} is in use: give another with --port.") from None
+        time.sleep(0.5)
+
+
+def stop(processes):
+    for process in processes:
+        process.send_signal(signal.SIGTERM)
+    for process in processes:
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
 
 
 def timed_ms(function, repeat):
