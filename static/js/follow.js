@@ -24,7 +24,12 @@
         if (fresh && fresh.innerHTML !== region.innerHTML) region.innerHTML = fresh.innerHTML;
       })
       .catch(function () {})
-      .then(function () { window.setTimeout(poll, every); });
+      .then(function () { window.setTimeout(poll, spread(every)); });
   }
-  window.setTimeout(poll, every);
+  // Each reader waits a little more or less than `every`: hundreds of phones that all got their answer at the same
+  // moment (after a slow second of the server's) do not all ask again in the same instant, and again after that.
+  function spread(milliseconds) {
+    return milliseconds * (0.75 + Math.random() / 2);
+  }
+  window.setTimeout(poll, spread(every));
 })();
