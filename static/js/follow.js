@@ -26,10 +26,11 @@
       .catch(function () {})
       .then(function () { window.setTimeout(poll, spread(every)); });
   }
-  // Each reader waits a little more or less than `every`: hundreds of phones that all got their answer at the same
-  // moment (after a slow second of the server's) do not all ask again in the same instant, and again after that.
+  // Each reader waits between 80% and all of `every` (never longer: a change shows within it): hundreds of phones
+  // that got their answers at the same moment (after a slow second of the server's) do not all ask again in the
+  // same instant, and again after that.
   function spread(milliseconds) {
-    return milliseconds * (0.75 + Math.random() / 2);
+    return milliseconds * (0.8 + Math.random() / 5);
   }
   window.setTimeout(poll, spread(every));
 })();
