@@ -78,8 +78,8 @@ class Command(SiteBenchmark):
         server = self.start_server(port)
         try:
             healthz = self.wrk("/healthz", duration, "")
-            delays, stop = [], threading.Event()
-            secretariat = threading.Thread(target=self.secretariat, args=(part, paragraph, now, delays, stop))
+            delays, waits, stop = [], [], threading.Event()
+            secretariat = threading.Thread(target=self.secretariat, args=(part, paragraph, now, delays, waits, stop))
             secretariat.start()
             try:
                 page = self.wrk(now, duration, WRK_CONDITIONAL)
@@ -100,6 +100,11 @@ class Command(SiteBenchmark):
         if delays:
             shown = ", ".join(f"{delay:.2f}" for delay in delays)
             self.stdout.write(f"save → page shows it (s): {shown}; median {statistics.median(delays):.2f}")
+        if waits:
+            shown = ", ".join(f"{wait:.2f}" for wait in waits)
+            self.stdout.write(
+                f"the same page asked just before each save (s): {shown}; median {statistics.median(waits):.2f}"
+            )
 
     def wrk(self, path, duration, script_text):
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
@@ -116,11 +121,16 @@ class Command(SiteBenchmark):
         rate, p95, p99, errors, status = line.split()[1:]
         return float(rate), float(p95), float(p99), int(errors), int(status)
 
-    def secretariat(self, part, paragraph, now, delays, stop):
+    def secretariat(self, part, paragraph, now, delays, waits, stop):
         """Every 10 s an amendment is proposed and agreed; then the page is watched until it shows the new text."""
         try:
             number = 0
             while not stop.wait(AMEND_EVERY_SECONDS if number else 2):
+                # The same fresh request just before the change: how long any answer waits in the server's queue
+                # at this load, which the delay after the change includes.
+                asked = time.monotonic()
+                urllib.request.urlopen(self.base + now, timeout=10).read()
+                waits.append(time.monotonic() - asked)
                 number += 1
                 text = f"{paragraph.text_en.split(' revision')[0]} revision{number}."
                 amendment = recorded(
