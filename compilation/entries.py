@@ -91,11 +91,12 @@ def item_key(topic):
     return f"item-{topic.agenda_item.number}"
 
 
-def compile_recommendations(congress, *, user, language):
-    """Every recommendation of the meetings of `congress` that `user` may see, in `language` (a report code), in
-    the order of the Congress's topics, then of the meetings (by start date), then of the report."""
+def compile_recommendations(congress, *, user=None, language, meetings=None):
+    """Every recommendation of the meetings of `congress` that `user` may see (or of those of `meetings`, a
+    queryset of meetings, for a job that has no user), in `language` (a report code), in the order of the
+    Congress's topics, then of the meetings (by start date), then of the report."""
     meetings = list(
-        Meeting.objects.visible_to(user)
+        (Meeting.objects.visible_to(user) if meetings is None else meetings)
         .filter(congress=congress)
         .select_related("congress")
         .order_by("start_date", "pk")

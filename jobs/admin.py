@@ -15,6 +15,7 @@ if admin.site.is_registered(DBTaskResult):
 class ExportAdmin(admin.ModelAdmin):
     list_display = [
         "meeting",
+        "congress",
         "kind",
         "part",
         "revised",
@@ -26,8 +27,8 @@ class ExportAdmin(admin.ModelAdmin):
         "changed_at",
     ]
     list_filter = ["state", "kind", "extension", "language", "audience"]
-    list_select_related = ["meeting"]
-    search_fields = ["meeting__symbol", "part"]
+    list_select_related = ["meeting", "congress"]
+    search_fields = ["meeting__symbol", "congress__symbol_prefix", "part"]
     readonly_fields = [field.name for field in Export._meta.fields]
     list_per_page = 50
 

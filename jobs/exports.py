@@ -13,7 +13,10 @@ later, else at the first download after that time; never once per request.
 A file replaced by a newer version, or whose row is deleted with its meeting, is removed from the storage after
 the commit that replaces or deletes the row (core/storage.py), never before; what escapes that, the sweep removes
 (jobs/sweep.py). Besides the report and its draft's parts, the jobs write the meeting's list of participants
-(`Export.Kind.PARTICIPANTS`), which only the admin serves.
+(`Export.Kind.PARTICIPANTS`), which only the admin serves, and a Congress's compilation of recommendations
+(`Export.Kind.COMPILATION`), versioned by the site's content version since it spans meetings. The compilation
+room is on this floor, so its writer is not imported here: the room that serves it (public/, above both)
+registers it with `register_writer` when the application starts, in the web process and the worker alike.
 """
 
 import datetime
@@ -40,6 +43,22 @@ from report.renderers import EXTENSIONS, RENDERERS
 logger = logging.getLogger(__name__)
 
 State = Export.State
+
+
+# {kind: writer(export, token) -> (filename, content type, bytes, fingerprint)} for the kinds rooms above register.
+WRITERS = {}
+
+
+def register_writer(kind, writer):
+    WRITERS[kind] = writer
+
+
+def version_of(export):
+    """The token of the content the export is written from now: its meeting's, or the site's for a compilation."""
+    if export.meeting_id is None:
+        return content_version.current()[0]
+    version = content_version.for_meeting(pk=export.meeting_id)
+    return version[0] if version else None
 
 
 def retry_delay(attempts):
@@ -103,19 +122,19 @@ def write(export_id):
     export = claim(export_id)
     if export is None:
         return
-    version = content_version.for_meeting(pk=export.meeting_id)
-    token = version[0] if version else export.token
+    token = version_of(export) or export.token
     try:
         filename, content_type, content, fingerprint = render(export, token)
     except Exception as error:
         logger.exception("The %s file of %s (%s) could not be written.", export.extension, export, export.language)
         failed(export, error)
         return
-    name = f"exports/{export.meeting_id}/{export.pk}-{token}-{fingerprint[:12]}.{export.extension}"
+    folder = export.meeting_id if export.meeting_id is not None else f"congress-{export.congress_id}"
+    name = f"exports/{folder}/{export.pk}-{token}-{fingerprint[:12]}.{export.extension}"
     stored = export.file.storage.save(name, ContentFile(content))
     with transaction.atomic():
         current = Export.objects.select_for_update().filter(pk=export.pk).first()
-        if current is None:  # its meeting was deleted meanwhile: so is the file
+        if current is None:  # its meeting (or Congress) was deleted meanwhile: so is the file
             delete_after_commit(export.file.storage, stored)
             return
         old = current.file.name
@@ -128,8 +147,8 @@ def write(export_id):
         # transaction, by the immediate backend, waits for its commit).
         delete_after_commit(current.file.storage, old)
     # An edit while it was being written: the file is already a version behind; write the next one.
-    latest = content_version.for_meeting(pk=export.meeting_id)
-    if latest and latest[0] != token and requeue([current.pk], latest[0]):
+    latest = version_of(current)
+    if latest and latest != token and requeue([current.pk], latest):
         enqueue(current.pk)
 
 
@@ -148,6 +167,8 @@ def render(export, token):
     """(filename, content type, bytes, fingerprint of the document) of the export as the meeting reads now, the
     version `token` read before (the tree is kept under it for the pages too: report/cache.py). A list of
     participants is the one with the symbol `part`, always for staff (the admin serves it, never the site)."""
+    if export.kind in WRITERS:
+        return WRITERS[export.kind](export, token)
     audience = export.audience
     with translation.override(django_language(export.language)):
         if export.kind == Export.Kind.PARTICIPANTS:
@@ -189,8 +210,14 @@ def requeue(export_ids, token, *, retry=False):
 
 @task()
 def refresh_exports(meeting_ids):
-    """Enqueues again every file already asked for of these meetings (None: every meeting) that is out of date."""
-    exports = Export.objects.all() if meeting_ids is None else Export.objects.filter(meeting_id__in=meeting_ids)
+    """Enqueues again every file already asked for of these meetings (None: every meeting) that is out of date,
+    and every compilation's file already asked for (any edit changes the site's content version)."""
+    site = content_version.current()[0]
+    compilations = Export.objects.filter(congress__isnull=False).exclude(token=site)
+    for pk in requeue(list(compilations.values_list("pk", flat=True)), site):
+        enqueue(pk)
+    meetings = Export.objects.filter(meeting__isnull=False)
+    exports = meetings if meeting_ids is None else meetings.filter(meeting_id__in=meeting_ids)
     tokens = dict(
         MeetingVersion.objects.filter(meeting_id__in=exports.values("meeting_id")).values_list("meeting_id", "token")
     )
@@ -204,12 +231,14 @@ def refresh_exports(meeting_ids):
 
 
 def export_deleted(sender, instance, using, **kwargs):
-    """An export's row deleted (its meeting was): its file goes once that is committed."""
+    """An export's row deleted (its meeting or Congress was): its file goes once that is committed."""
     delete_after_commit(instance.file.storage, instance.file.name, using)
 
 
 def content_changed(sender, meetings, **kwargs):
-    """After a commit that changed these meetings: their files are written again, in the worker."""
+    """After a commit that changed these meetings: their files, and the compilations' already asked for, are
+    written again, in the worker."""
     ids = None if meetings is content_version.ALL else sorted(meetings)
-    if (Export.objects.all() if ids is None else Export.objects.filter(meeting_id__in=ids)).exists():
+    asked = Export.objects.all() if ids is None else Export.objects.filter(meeting_id__in=ids)
+    if (asked | Export.objects.filter(congress__isnull=False)).exists():
         refresh_exports.enqueue(ids)

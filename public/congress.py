@@ -1,19 +1,16 @@
 """A Congress's own pages: its regional meetings side by side, and the compilation of their recommendations.
 
 What a reader sees follows the site's rule (Meeting.objects.visible_to): the public sees published meetings, the
-secretariat also the drafts. The compilation's files (Word, PDF, XLSX, JSON) are written from the same entries as
-the page, with the same filters.
+secretariat also the drafts. The compilation's files (Word, PDF, XLSX, JSON) are written by the jobs from the same
+entries as the page, with the same filters (public/compilation_files.py).
 """
 
 from django import forms
-from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from caching.page_cache import SITE, cached_page
-from compilation import exports
 from compilation.entries import compile_recommendations, matrix, select
 from congress.models import Congress
 from languages import report_language
@@ -115,16 +112,3 @@ def compilation(request, ordinal):
             "query": request.GET.urlencode(),
         },
     )
-
-
-@cached_page(SITE, params=FILTERS)
-def compilation_download(request, ordinal, extension):
-    if extension not in exports.WRITERS:
-        raise Http404
-    congress, meetings, _themes, _form, entries, _chosen = compilation_of(request, ordinal)
-    language = report_language(get_language()) or "en"
-    content_type, content = exports.WRITERS[extension](congress, entries, language)
-    response = HttpResponse(content, content_type=content_type)
-    filename = f"{congress.symbol_prefix.replace('/', '-')}-recommendations-{language}.{extension}"
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from operations.views import healthz, server_error
+from public import compilation_files
 from public import congress as congress_views
 from public import views as meeting_views
 from workspace.views import view_on_site
@@ -24,7 +25,7 @@ urlpatterns += i18n_patterns(
     path("congresses/<int:ordinal>/recommendations/", congress_views.compilation, name="compilation"),
     path(
         "congresses/<int:ordinal>/recommendations.<str:extension>",
-        congress_views.compilation_download,
+        compilation_files.compilation_download,
         name="compilation_download",
     ),
     # Atom feeds in the prefix's language: meeting_feed (slug), congress_feed (ordinal).

@@ -169,7 +169,7 @@ def test_the_files_open(client, congress_of_three):
         response = client.get(reverse("compilation_download", args=[congress.ordinal, extension]), params)
         assert response.status_code == 200
         assert "attachment" in response["Content-Disposition"]
-        return response.content
+        return response.getvalue()
 
     table = docx.Document(io.BytesIO(download("docx"))).tables[0]
     assert len(table.rows) == count + 1
