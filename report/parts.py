@@ -47,8 +47,10 @@ def split_into_parts(report, meeting, language):
             paragraph_numbers = count(1)
             chapters = [kept for chapter in report.chapters if (kept := prune(chapter, first, part.symbol))]
             annexes = [kept for annex in report.annexes if (kept := prune(annex, first, part.symbol))]
-            chapters = renumbered(chapters, paragraph_numbers, language)
-            annexes = renumbered(annexes, paragraph_numbers, language)
+            # The annexes go on numbering after the chapters: one "last number given" for both.
+            last = []
+            chapters = renumbered(chapters, paragraph_numbers, language, last)
+            annexes = renumbered(annexes, paragraph_numbers, language, last)
             drafts[part.symbol] = Report(
                 symbol=part.symbol,
                 front_lines=meeting_lines(meeting, language, texts),
@@ -88,7 +90,9 @@ def count_missing(section):
 
 def renumbered(sections, numbers, language="en", last=None):
     """The same sections with their paragraphs numbered again from `numbers`, for a part of the draft; a "bis"
-    paragraph takes the number before it (`last`, the last number given, shared down the sections)."""
+    paragraph takes the number before it (`last`, the last number given, shared down the sections). One that opens
+    the part has no number before it there: it takes the next number and is no longer "bis", so that its label and
+    its anchor agree and are the same in every language."""
     last = [] if last is None else last
     result = []
     for section in sections:
@@ -101,7 +105,8 @@ def renumbered(sections, numbers, language="en", last=None):
             elif isinstance(child, Paragraph):
                 number = next(numbers)
                 last[:] = [number]
-                children.append(replace(child, number=number, label=languages.number_label(number, language)))
+                label = languages.number_label(number, language)
+                children.append(replace(child, number=number, label=label, bis=0))
             else:
                 children.append(child)
         result.append(replace(section, children=children))

@@ -9,7 +9,8 @@ styles (or any paragraph with an outline level) for headings, paragraphs typed "
 Each block's text is written in the markup of drafted text (report/markup.py): an italic run as *italics*,
 a link's text as a [symbol], except where the markup finds the symbol by itself ("resolution 71/206"); the
 no-break spaces the renderers put where UN typing wants them (report/typography.py) are ordinary spaces
-again. The paragraph's own number or letter is taken off its text and kept apart.
+again. The paragraph's own number or letter is taken off its text and kept apart, with the word of one inserted
+during the adoption ("12 bis.", "(b) bis"): such a paragraph is placed by its order like the others.
 
 A file is refused whole (WordRefused) when it is larger than MAX_BYTES, not a zip archive with a Word body,
 would unpack to more than MAX_UNPACKED (a zip bomb), or python-docx cannot read it.
@@ -25,6 +26,7 @@ from django.utils.translation import gettext as _
 from docx.oxml.ns import qn
 from docx.text.run import Run
 
+from report.document import BIS_ANCHORS
 from report.markup import parse_inlines
 from report.typography import BEFORE_NUMBER, NO_BREAK_SPACE, no_break
 
@@ -39,10 +41,12 @@ G_HEADINGS = {"HChG": 0, "H1G": 1, "H23G": 2}
 # records (the agenda quoted, the officers, the list of participants, tables).
 SKIPPED_STYLES = {"FrontLineG", "HMG", "AddendumG", "ContentsHeadingG", "ContentsPageG", "MastheadG"}
 SKIPPED_STYLES |= {"AgendaItemG", "AgendaSubItemG", "OfficerG", "LineG", "TableTextG", "TableHeadG"}
-# "12.<tab>", "12. ", Arabic "12 -<tab>": a paragraph's number before its text.
-NUMBER = re.compile(r"^\s*(?P<number>\d{1,4})(?:\.(?=\s)|\s+-(?=\s)|(?=\t))\s*")
-# "(a)<tab>", "a) ", "(aa)", Arabic "(أ)": a subparagraph's letter.
-LETTER = re.compile(r"^\s*\(?(?P<letter>[^\W\d_]{1,3})\)\s*")
+# The word after the number or letter of a paragraph inserted during the adoption: "42 bis.", "(b) ter".
+BIS = "|".join(BIS_ANCHORS)
+# "12.<tab>", "12. ", Arabic "12 -<tab>", "12 bis.": a paragraph's number before its text.
+NUMBER = re.compile(rf"^\s*(?P<number>\d{{1,4}}(?:[ \u00a0](?:{BIS}))?)(?:\.(?=\s)|\s+-(?=\s)|(?=\t))\s*")
+# "(a)<tab>", "a) ", "(aa)", Arabic "(أ)", "(b) bis": a subparagraph's letter.
+LETTER = re.compile(rf"^\s*\(?(?P<letter>[^\W\d_]{{1,3}})\)(?:[ \u00a0](?P<bis>{BIS})(?=\s))?\s*")
 KEYWORD_BEFORE_SYMBOL = re.compile(rf"\b({BEFORE_NUMBER}) (?=\[)")
 
 
@@ -65,7 +69,7 @@ class Block:
 
     kind: str
     text: str
-    label: str = ""
+    label: str = ""  # "12", "12 bis", "b", "b bis"
     level: int = 0
     position: int = 0  # the paragraph's place in the file, from 1
 
@@ -74,7 +78,10 @@ class Block:
         """ "12." or "(a)", for people; "" for a paragraph Word numbers itself."""
         if not self.label:
             return ""
-        return f"({self.label})" if self.kind == ITEM else f"{self.label}."
+        if self.kind == ITEM:
+            letter, _space, bis = self.label.partition(" ")
+            return f"({letter})" + (f" {bis}" if bis else "")
+        return f"{self.label}."
 
 
 def read_word(data):
@@ -135,9 +142,11 @@ def read_paragraph(paragraph, position):
     if list_level is not None:
         return Block(PARAGRAPH if list_level == 0 else ITEM, tidy(text), position=position)
     if match := NUMBER.match(text):
-        return Block(PARAGRAPH, tidy(text[match.end() :]), label=match["number"], position=position)
+        label = " ".join(match["number"].split())
+        return Block(PARAGRAPH, tidy(text[match.end() :]), label=label, position=position)
     if match := LETTER.match(text):
-        return Block(ITEM, tidy(text[match.end() :]), label=match["letter"], position=position)
+        label = match["letter"] + (f" {match['bis']}" if match["bis"] else "")
+        return Block(ITEM, tidy(text[match.end() :]), label=label, position=position)
     return Block(TEXT, tidy(text), position=position)
 
 

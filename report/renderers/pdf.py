@@ -65,6 +65,14 @@ def static_roots():
 
 
 def render(report, variant="pdf/ua-1"):
+    options = {"pdf_variant": VARIANTS[variant], "pdf_identifier": report.symbol.encode()}
+    content = laid_out(report, **options).write_pdf(**options)
+    suffix = "" if variant == "pdf/ua-1" else "-pdfa"
+    return filename_for(report.symbol + suffix, "pdf"), "application/pdf", content
+
+
+def laid_out(report, **options):
+    """The report's pages as WeasyPrint lays them out (a weasyprint.Document), before they are written."""
     page = render_to_string(
         "meetings/report_print.html",
         {
@@ -83,11 +91,7 @@ def render(report, variant="pdf/ua-1"):
         CSS(filename=finders.find(name), url_fetcher=fetcher)
         for name in ("css/report.css", "css/print.css", "css/report-languages.css")
     ]
-    content = HTML(string=page, url_fetcher=fetcher).write_pdf(
-        stylesheets=stylesheets, pdf_variant=VARIANTS[variant], pdf_identifier=report.symbol.encode()
-    )
-    suffix = "" if variant == "pdf/ua-1" else "-pdfa"
-    return filename_for(report.symbol + suffix, "pdf"), "application/pdf", content
+    return HTML(string=page, url_fetcher=fetcher).render(stylesheets=stylesheets, **options)
 
 
 def render_archival(report):
