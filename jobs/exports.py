@@ -213,7 +213,9 @@ def refresh_exports(meeting_ids):
     """Enqueues again every file already asked for of these meetings (None: every meeting) that is out of date,
     and every compilation's file already asked for (any edit changes the site's content version)."""
     site = content_version.current()[0]
-    compilations = Export.objects.filter(congress__isnull=False).exclude(token=site)
+    # A compilation chosen by words ("q") is written again only when asked again: anyone may ask for any words, and
+    # each edit would otherwise rewrite every file ever asked for (public/compilation_files.py keeps their number).
+    compilations = Export.objects.filter(congress__isnull=False, filters__q=None).exclude(token=site)
     for pk in requeue(list(compilations.values_list("pk", flat=True)), site):
         enqueue(pk)
     meetings = Export.objects.filter(meeting__isnull=False)

@@ -35,6 +35,7 @@ from languages import django_language, report_language
 from meetings.models import Meeting
 from public.congress import CompilationFilters, the_congress
 
+WORD_FILES = 200  # files chosen by words kept per Congress (keep_fewer_word_files)
 KEYED = ("meeting", "item", "theme", "q")  # the filters that change the files; `by` arranges only the page
 ITEM = re.compile(r"main|item-\d{1,5}")
 WORDS_MAX_LENGTH = 200  # as the page's form allows
@@ -77,6 +78,15 @@ def file_filters(data, congress, meetings, *, previewed=()):
     return chosen
 
 
+def keep_fewer_word_files(congress):
+    """Before a file of new words is made: the Congress keeps at most WORD_FILES files chosen by words, the ones
+    changed last (their files leave the storage after the commit: jobs/exports.py `export_deleted`). Anyone may ask
+    for any words; without a limit, every new phrase would keep a row and a file for good."""
+    chosen_by_words = Export.objects.filter(congress=congress, kind=Export.Kind.COMPILATION).exclude(filters__q=None)
+    kept = chosen_by_words.order_by("-changed_at", "-pk").values_list("pk", flat=True)[: WORD_FILES - 1]
+    chosen_by_words.exclude(pk__in=list(kept)).exclude(state=Export.State.RUNNING).delete()
+
+
 def filters_key(filters):
     """A stable hash of the normalised filters."""
     return hashlib.sha256(json.dumps(filters, sort_keys=True, ensure_ascii=True).encode()).hexdigest()
@@ -94,6 +104,8 @@ def compilation_download(request, ordinal, extension):
     audience = Export.Audience.PREVIEW if previewed else Export.Audience.PUBLIC
     key = {"congress": congress, "kind": Export.Kind.COMPILATION, "audience": audience, "language": language}
     key["filters_key"], key["extension"] = filters_key(filters), extension
+    if filters["q"] is not None and not Export.objects.filter(**key).exists():
+        keep_fewer_word_files(congress)
     return serve(
         request, key, version=version, symbol=congress.symbol_prefix, defaults={"filters": filters}, compilation=True
     )

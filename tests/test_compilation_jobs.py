@@ -110,6 +110,28 @@ def test_an_edit_has_the_files_asked_for_written_again_before_anyone_asks(client
     assert client.get(url_of(congress)).status_code == 200 and written == [congress.pk] * 4
 
 
+@pytest.mark.django_db(transaction=True)  # the jobs follow the commit
+def test_files_chosen_by_words_are_few_and_written_again_only_when_asked(client, congress_of_three, monkeypatch):  # noqa: F811
+    # Anyone may ask for any words: each would otherwise keep a row and a file, and be rewritten after every edit.
+    monkeypatch.setattr("public.compilation_files.WORD_FILES", 3)
+    congress, _topics, meetings = congress_of_three
+    for number in range(6):
+        records(client.get(url_of(congress), {"q": f"phrase {number}"}))
+    records(client.get(url_of(congress)))
+    by_words = Export.objects.exclude(filters__q=None)
+    assert by_words.count() == 3
+    assert sorted(export.filters["q"] for export in by_words) == ["phrase 3", "phrase 4", "phrase 5"]
+    tokens = {export.pk: export.token for export in Export.objects.all()}
+    with transaction.atomic():
+        meetings[0].venue_city_en = "Amman"
+        meetings[0].save()
+    after = {export.pk: export.token for export in Export.objects.all()}
+    unfiltered = Export.objects.get(filters__q=None)
+    assert after[unfiltered.pk] != tokens[unfiltered.pk]  # written again before anyone asks
+    assert all(after[export.pk] == tokens[export.pk] for export in by_words)  # not until asked again
+    assert records(client.get(url_of(congress), {"q": "phrase 5"})) == []  # asked again: written from the new version
+
+
 def test_an_unpublished_meeting_is_only_in_the_files_of_those_who_preview_it(client, congress_of_three):  # noqa: F811
     congress, _topics, meetings = congress_of_three
     meetings[1].is_published = False
