@@ -45,8 +45,11 @@ def first_copies(html):
 def pages_of(meeting):
     """Every add and change page reached from the meeting's workspace."""
     discussion = meeting.discussions.first()
-    # A topic not discussed yet, to add from the Deliberations screen (its item's number clear of the agenda's).
-    topic = TopicFactory(congress=meeting.congress, agenda_item__number=97, workshop=None)
+    # A topic not discussed yet, to add from the Deliberations screen, its item's number clear of every item of the
+    # Congress (the factories number theirs from a sequence that runs across tests: a fixed number collided).
+    numbers = meeting.congress.agenda_items.values_list("number", flat=True)
+    clear = max(numbers, default=0) + 1
+    topic = TopicFactory(congress=meeting.congress, agenda_item__number=clear, workshop=None)
     pages = [reverse("admin:meetings_meeting_change", args=[meeting.pk])]
     pages += [
         reverse("admin:meetings_meeting_part", args=[meeting.pk, part])
