@@ -1,10 +1,10 @@
 """The "now" page of a meeting: the part and paragraph of the draft report the room is reading, the text as it
 stands with the agreed changes marked, and the oral amendments' statuses, for delegates on their phones.
 
-Why a cached page polled with its ETag, not server-sent events or a WebSocket: the site runs on gunicorn's sync
-workers, where a long-lived connection holds a whole worker, so a few hundred delegates following the reading
-would need a few hundred workers (or a second, asynchronous server). Here each reader's script asks every two
-seconds with If-None-Match; the page is cached under the meeting's content version (`@cached_page(MEETING)`),
+Why a cached page polled with its ETag, not server-sent events or a WebSocket: the site runs on gunicorn's
+threads (gunicorn.conf.py), where a long-lived stream holds a whole thread, so a few hundred delegates following
+the reading would need a few hundred threads (or a second, asynchronous server). Here each reader's script asks
+every two seconds with If-None-Match; the page is cached under the meeting's content version (`@cached_page(MEETING)`),
 which every move and every amendment replaces, so until something changes each ask is one small query and a 304
 (ConditionalGetMiddleware before the page cache), and after a change the first reader builds the page once for
 all. The page reads the same without JavaScript: a reload shows the moment.
