@@ -6,11 +6,12 @@ organization with its delegates, the head of delegation first. It names people, 
 """
 
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 import languages
 from congress.models import Organization
 from languages.versions import shown_text
-from meetings.models import Participation
+from meetings.models import Document, Participation
 from report.document import Line, Report, Section, Text
 from report.wording import TextsInLanguage, document_words, meeting_lines
 
@@ -34,9 +35,13 @@ def participants_document(meeting):
     """The meeting's list of participants document; of several (INF/2, INF/2/Rev.1) the last, the latest revision."""
     documents = meeting.participants_documents
     if not documents:
+        # In the language of the one who asked (the admin's message), naming the kind as the documents screen does.
         raise NoParticipantsDocument(
-            f"{meeting}: add the list of participants to the meeting's documents (kind “List of participants”, "
-            f"a symbol such as {meeting.series}/INF/1) before generating it."
+            _(
+                "%(meeting)s: add the list of participants to the meeting's documents (kind “%(kind)s”, a symbol "
+                "such as %(symbol)s) before generating it."
+            )
+            % {"meeting": meeting, "kind": Document.Kind.PARTICIPANTS.label, "symbol": f"{meeting.series}/INF/1"}
         )
     return documents[-1]
 

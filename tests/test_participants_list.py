@@ -345,3 +345,16 @@ def test_the_meetings_admin_page_links_to_the_list(admin_client, meeting):
     page = admin_client.get(reverse("admin:meetings_meeting_part", args=[meeting.pk, "report"])).content.decode()
     assert f'{meeting.series}/INF/1: <a href="{download_url(meeting, "docx")}">Word</a>' in page
     assert f'<a href="{download_url(meeting, "pdf")}">PDF</a>' in page
+
+
+def test_a_meeting_without_its_list_says_so_in_the_language_of_the_one_who_asked(db):
+    from django.utils import translation
+
+    from report.participants import NoParticipantsDocument, participants_document
+
+    meeting = MeetingFactory()
+    meeting.participants_documents = []
+    with translation.override("es"), pytest.raises(NoParticipantsDocument) as refused:
+        participants_document(meeting)
+    assert "añada la lista de participantes" in str(refused.value)
+    assert "«Lista de participantes»" in str(refused.value) and f"{meeting.series}/INF/1" in str(refused.value)
