@@ -11,10 +11,8 @@ all. The page reads the same without JavaScript: a reload shows the moment.
 """
 
 from django.shortcuts import render
-from django.utils.html import format_html
 from django.utils.translation import pgettext
 
-import languages
 from adoption.models import OralAmendment, Reading
 from adoption.records import record_of
 from caching import content_version
@@ -25,7 +23,8 @@ from meetings.models import Meeting
 from public.views import page_language, visible_meeting
 from report.amended import items_of
 from report.cache import note_followed, shared_draft_parts
-from report.renderers.html import body_html
+from report.document import Text, Untranslated
+from report.renderers.html import body_html, original_html
 
 
 @cached_page(MEETING)
@@ -36,10 +35,11 @@ def now(request, slug):
     meeting = visible_meeting(request, Meeting.objects.all(), slug)
     context = {"meeting": meeting, "reading": None}
     audience = "preview" if visibility.may_preview(request.user, meeting) else "public"
-    # Followed from before the reading begins: the first move already finds the parts built.
-    note_followed(meeting.pk, page_language(), audience)
     reading = Reading.objects.filter(meeting=meeting).select_related("part").order_by("-moved_at", "-pk").first()
     if reading is None:
+        # Followed from before the reading begins (once it has, shared_draft_parts notes it): the first move
+        # already finds the parts built.
+        note_followed(meeting.pk, page_language(), audience)
         return render(request, "meetings/now.html", context)
 
     def parts_in(language):
@@ -94,9 +94,4 @@ def original_heading(current, index, reading, meeting, parts_in):
     original = items_of(part) if part is not None else []
     if index >= len(original):
         return ""
-    return format_html(
-        '<span class="in-original" lang="{}" dir="{}">{}</span>',
-        languages.django_language(language),
-        languages.direction(language),
-        original[index].heading,
-    )
+    return original_html(Untranslated(current.heading, original=(Text(original[index].heading),), language=language))

@@ -36,16 +36,3 @@ def revised_filename(filename):
     """ "A-CONF.234-RPM.2-L.2-Add.1-as-revised.docx" for the part's "A-CONF.234-RPM.2-L.2-Add.1.docx"."""
     stem, dot, extension = filename.rpartition(".")
     return f"{stem}{FILE_SUFFIX}.{extension}" if dot else filename + FILE_SUFFIX
-
-
-def has_agreed_changes(part):
-    """Whether the room changed anything in this part (a built Report): only then is there a revised text."""
-
-    def walk(section):
-        for child in section.children:
-            if isinstance(child, Section):
-                yield from walk(child)
-            elif getattr(child, "changes", ()):
-                yield True
-
-    return any(True for section in part.chapters + part.annexes for _ in walk(section))
